@@ -1,0 +1,50 @@
+package org.coursebook.build;
+
+import org.coursebook.model.PageSize;
+import org.coursebook.read.BookReader;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to build: the manifest, the output folder, the formats, and overrides.
+ *
+ * @param buildTime fixed build time (from SOURCE_DATE_EPOCH); null to use the manifest's date
+ * @param pageSize  overrides the manifest's page size when not null
+ * @param handoutPaper overrides the manifest's handout paper when not null
+ */
+public record BuildOptions(Path manifest, Path outDir, Set<String> formats, Instant buildTime, PageSize pageSize,
+                           PageSize handoutPaper, BookReader.Limits limits, List<String> printLayouts) {
+    public static final List<String> ALL_FORMATS = List.of("epub", "pdf", "handouts");
+
+    public BuildOptions {
+        Objects.requireNonNull(manifest);
+        Objects.requireNonNull(outDir);
+        formats = Set.copyOf(formats);
+        Objects.requireNonNull(limits);
+        printLayouts = printLayouts == null ? List.of() : List.copyOf(printLayouts);
+    }
+
+    public static BuildOptions defaults(Path manifest, Path outDir) {
+        return new BuildOptions(manifest, outDir, Set.copyOf(ALL_FORMATS), sourceDateEpoch(), null, null,
+                BookReader.Limits.defaults(), List.of());
+    }
+
+    public BuildOptions withFormats(Set<String> f) {
+        return new BuildOptions(manifest, outDir, f, buildTime, pageSize, handoutPaper, limits, printLayouts);
+    }
+
+    /** SOURCE_DATE_EPOCH from the environment, or null. */
+    public static Instant sourceDateEpoch() {
+        String s = System.getenv("SOURCE_DATE_EPOCH");
+        if (s == null || s.isBlank()) return null;
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(s.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SOURCE_DATE_EPOCH must be a number of seconds, not '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.coursebook.build;
+
+import org.coursebook.diag.BuildException;
+import org.coursebook.diag.Diagnostic;
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.model.Book;
+import org.coursebook.model.Chapter;
+import org.coursebook.read.BookReader;
+import org.coursebook.read.Manifest;
+import org.coursebook.read.Markdown;
+import org.coursebook.render.Fonts;
+import org.coursebook.render.Output;
+import org.coursebook.render.RenderContext;
+import org.coursebook.render.Renderer;
+import org.coursebook.render.Styles;
+import org.coursebook.render.Templates;
+import org.coursebook.transform.Transform;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole build: read the manifest and chapters, run the transforms, render each requested format into a
+ * staged output, and commit the outputs only if everything succeeded. Parsers, templates and fonts are kept
+ * between builds of the same pipeline (watch mode).
+ */
+public final class BuildPipeline {
+    /** What a build produced. */
+    public record Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages) {}
+
+    /** One timed stage, for the progress report. */
+    public record Stage(String name, long millis) {}
+
+    private final Markdown markdown = new Markdown();
+    private final Fonts fonts = new Fonts();
+    private final List<Renderer> renderers;
+    private final Consumer<String> progress;
+    private Templates templates;
+    private Path templatesDir;
+
+    public BuildPipeline(List<Renderer> renderers, Consumer<String> progress) {
+        this.renderers = List.copyOf(renderers);
+        this.progress = progress;
+    }
+
+    /** Reads and transforms the book without writing anything; throws if there are errors. */
+    public Book check(BuildOptions opts, Diagnostics diag, Map<String, Chapter> cache) {
+        BookReader reader = new BookReader(markdown, opts.limits());
+        Manifest manifest = reader.readManifest(opts.manifest(), diag);
+        if (manifest == null) {
+            diag.throwIfErrors();
+            throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.manifest()), "the manifest cannot be used", ""));
+        }
+        Book book = reader.read(manifest, diag, cache);
+        if (opts.pageSize() != null) book = book.withMeta(book.meta().withPageSize(opts.pageSize()));
+        if (opts.handoutPaper() != null) book = book.withMeta(book.meta().withHandoutPaper(opts.handoutPaper()));
+        diag.throwIfErrors();
+        book = Transform.applyAll(book, diag);
+        diag.throwIfErrors();
+        return book;
+    }
+
+    public Result build(BuildOptions opts) throws IOException {
+        return build(opts, Map.of());
+    }
+
+    public Result build(BuildOptions opts, Map<String, Chapter> cache) throws IOException {
+        Diagnostics diag = new Diagnostics();
+        List<Stage> stages = new ArrayList<>();
+        long t0 = System.nanoTime();
+        Book book = check(opts, diag, cache);
+        stages.add(stage("read and transform", t0));
+
+        Instant buildTime = opts.buildTime() != null ? opts.buildTime()
+                : book.meta().date().atStartOfDay().toInstant(ZoneOffset.UTC);
+        Styles styles = new Styles(Styles.locate(opts.manifest()));
+        Path tdir = styles.templatesDir();
+        if (templates == null || !java.util.Objects.equals(tdir, templatesDir)) {
+            templates = new Templates(tdir);
+            templatesDir = tdir;
+        }
+        try (Output output = new Output(opts.outDir())) {
+            RenderContext ctx = new RenderContext(output, templates, styles, fonts, buildTime, diag);
+            for (Renderer r : renderers) {
+                if (!opts.formats().contains(r.format())) continue;
+                long t = System.nanoTime();
+                r.render(book, ctx);
+                stages.add(stage(r.format(), t));
+            }
+            diag.throwIfErrors();
+            List<Path> written = output.targets();
+            output.commit();
+            return new Result(book, written, diag.all(), stages);
+        }
+    }
+
+    private Stage stage(String name, long startNanos) {
+        Stage s = new Stage(name, (System.nanoTime() - startNanos) / 1_000_000);
+        progress.accept(String.format("%-20s %6d ms", s.name(), s.millis()));
+        return s;
+    }
+}

@@ -1,0 +1,97 @@
+package org.coursebook.read;
+
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.model.Block;
+import org.coursebook.model.Book;
+import org.coursebook.model.Chapter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/** Reads the manifest and every part it lists into a {@link Book}. Chapters are read in parallel. */
+public final class BookReader {
+    /** The slug of the generated glossary page. */
+    public static final String GLOSSARY = "glossary";
+
+    private final Markdown md;
+    private final Limits limits;
+
+    /** Size caps for source files. */
+    public record Limits(long maxChapterBytes, long maxImageBytes) {
+        public static Limits defaults() {
+            return new Limits(TextFiles.DEFAULT_MAX_BYTES, ImageResolver.DEFAULT_MAX_BYTES);
+        }
+    }
+
+    public BookReader(Markdown md, Limits limits) {
+        this.md = md;
+        this.limits = limits;
+    }
+
+    public BookReader() {
+        this(new Markdown(), Limits.defaults());
+    }
+
+    /** Reads the whole book; returns null when the manifest itself is unusable. Problems go to {@code diag}. */
+    public Book read(Path manifestFile, Diagnostics diag) {
+        Manifest manifest = new ManifestReader(diag).read(manifestFile);
+        if (manifest == null) return null;
+        return read(manifest, diag, Map.of());
+    }
+
+    public Manifest readManifest(Path manifestFile, Diagnostics diag) {
+        return new ManifestReader(diag).read(manifestFile);
+    }
+
+    /**
+     * Reads the parts of the manifest. {@code cache} maps a source file name to a chapter read before, for
+     * parts that have not changed since (watch mode); parts not in it are read from disk.
+     */
+    public Book read(Manifest manifest, Diagnostics diag, Map<String, Chapter> cache) {
+        Path dir = manifest.dir();
+        ImageResolver images = new ImageResolver(dir, diag, limits.maxImageBytes());
+        MarkdownReader reader = new MarkdownReader(md, dir, diag, images, limits.maxChapterBytes());
+        List<Manifest.Entry> entries = manifest.entries();
+        int[] numbers = new int[entries.size()];
+        int n = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).section() == Manifest.Section.CHAPTER) numbers[i] = ++n;
+        }
+        Map<Integer, Chapter> read = new ConcurrentHashMap<>();
+        IntStream.range(0, entries.size()).parallel().forEach(i -> {
+            Manifest.Entry e = entries.get(i);
+            Chapter.Kind kind = switch (e.section()) {
+                case FRONT -> Chapter.Kind.FRONT;
+                case CHAPTER -> Chapter.Kind.CHAPTER;
+                case BACK -> Chapter.Kind.BACK;
+            };
+            Chapter c;
+            if (e.isGenerated()) {
+                c = new Chapter(kind, 0, GLOSSARY, "generate:" + e.generated(), e.pos(), "Glossary", "",
+                        "", List.of(), List.of(), List.<Block>of(), List.of(), List.of());
+            } else if (cache.containsKey(e.file()) && cache.get(e.file()).number() == numbers[i]) {
+                c = cache.get(e.file());
+            } else {
+                Path file = dir.resolve(e.file()).normalize();
+                if (!java.nio.file.Files.isRegularFile(file)) return; // reported by the manifest reader
+                c = reader.read(file, e.file(), kind, numbers[i]);
+            }
+            if (c != null) read.put(i, c);
+        });
+        List<Chapter> front = new ArrayList<>(), body = new ArrayList<>(), back = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Chapter c = read.get(i);
+            if (c == null) continue;
+            switch (c.kind()) {
+                case FRONT -> front.add(c);
+                case CHAPTER -> body.add(c);
+                case BACK -> back.add(c);
+            }
+        }
+        return new Book(manifest.meta(), dir, front, body, back);
+    }
+}

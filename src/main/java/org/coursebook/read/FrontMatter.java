@@ -1,0 +1,153 @@
+package org.coursebook.read;
+
+import org.coursebook.diag.BuildException;
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.diag.SourcePos;
+import org.coursebook.model.LecturePoint;
+import org.coursebook.model.Term;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A chapter's YAML front matter, read and checked. */
+record FrontMatter(String title, SourcePos titlePos, String subtitle, String summary,
+                   List<LecturePoint> lecture, SourcePos lecturePos, List<Term> terms,
+                   String body, int bodyLineOffset) {
+
+    static final Set<String> KEYS = Set.of("title", "subtitle", "summary", "lecture", "terms");
+
+    /** Splits front matter from the body and reads it; the body keeps its line offset for positions. */
+    static FrontMatter read(Path file, String text, Markdown md, Diagnostics diag) {
+        if (!(text.startsWith("---\n") || text.equals("---"))) {
+            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), text, 0);
+        }
+        String[] lines = text.split("\n", -1);
+        int close = -1;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].equals("---") || lines[i].equals("...")) {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            diag.error(SourcePos.of(file, 1), "the front matter that starts here is never closed",
+                    "end the front matter with a line of three dashes: ---");
+            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), "", lines.length);
+        }
+        String yamlText = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, close));
+        String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length));
+        int offset = close + 1;
+        Yaml yaml = new Yaml(file, 1);
+        Node root;
+        try {
+            root = yaml.parse(yamlText);
+        } catch (BuildException e) {
+            e.diagnostics().forEach(diag::add);
+            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset);
+        }
+        if (root == null) return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset);
+        Map<String, NodeTuple> map;
+        try {
+            map = yaml.mapping(root, "the front matter");
+        } catch (BuildException e) {
+            e.diagnostics().forEach(diag::add);
+            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset);
+        }
+        for (var e : map.entrySet()) {
+            if (!KEYS.contains(e.getKey())) {
+                diag.error(yaml.pos(e.getValue().getKeyNode()), "unknown front matter key '" + e.getKey() + "'",
+                        "a chapter's front matter may have: " + String.join(", ", new TreeSet<>(KEYS)));
+            }
+        }
+        String title = scalar(yaml, map, "title", diag);
+        SourcePos titlePos = map.containsKey("title") ? yaml.pos(map.get("title").getValueNode()) : null;
+        if (title != null && title.isBlank()) {
+            diag.error(titlePos, "the chapter title is empty", "write the title after 'title:'");
+        }
+        String subtitle = scalar(yaml, map, "subtitle", diag);
+        String summary = scalar(yaml, map, "summary", diag);
+
+        List<LecturePoint> lecture = new ArrayList<>();
+        SourcePos lecturePos = null;
+        if (map.containsKey("lecture")) {
+            Node v = map.get("lecture").getValueNode();
+            lecturePos = yaml.pos(map.get("lecture").getKeyNode());
+            if (!(v instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+                diag.error(yaml.pos(v), "'lecture' must be a list of bullet points",
+                        "write each lecture bullet point on its own line starting with '- '");
+            } else {
+                for (Node item : seq.getValue()) {
+                    String s = Yaml.scalar(item);
+                    if (s == null || s.isBlank()) {
+                        diag.error(yaml.pos(item), "a lecture bullet point must be a line of text, not a list or mapping",
+                                "write it as '- Text of the point'; quote it if it contains ': '");
+                    } else {
+                        String html = md.renderInline(s);
+                        String plain = org.jsoup.Jsoup.parse(html).text();
+                        lecture.add(new LecturePoint(cleanInline(html, yaml.pos(item), diag), plain, yaml.pos(item)));
+                    }
+                }
+            }
+        }
+
+        List<Term> terms = new ArrayList<>();
+        if (map.containsKey("terms")) {
+            Node v = map.get("terms").getValueNode();
+            if (!(v instanceof SequenceNode seq)) {
+                diag.error(yaml.pos(v), "'terms' must be a list", "each entry has term, translit and meaning");
+            } else {
+                for (Node item : seq.getValue()) {
+                    if (!(item instanceof MappingNode)) {
+                        diag.error(yaml.pos(item), "a term must have term, translit and meaning",
+                                "write '- term: колхоз' then 'translit: kolkhoz' and 'meaning: collective farm' indented below");
+                        continue;
+                    }
+                    Map<String, NodeTuple> t;
+                    try {
+                        t = yaml.mapping(item, "a term");
+                    } catch (BuildException e) {
+                        e.diagnostics().forEach(diag::add);
+                        continue;
+                    }
+                    String term = Yaml.scalar(t.containsKey("term") ? t.get("term").getValueNode() : null);
+                    String translit = Yaml.scalar(t.containsKey("translit") ? t.get("translit").getValueNode() : null);
+                    String meaning = Yaml.scalar(t.containsKey("meaning") ? t.get("meaning").getValueNode() : null);
+                    for (String k : t.keySet()) {
+                        if (!Set.of("term", "translit", "meaning").contains(k)) {
+                            diag.error(yaml.pos(t.get(k).getKeyNode()), "unknown key '" + k + "' in a term", "a term has term, translit and meaning");
+                        }
+                    }
+                    if (term == null || translit == null || meaning == null || term.isBlank() || translit.isBlank() || meaning.isBlank()) {
+                        diag.error(yaml.pos(item), "a term needs all of term, translit and meaning", "add the missing key");
+                        continue;
+                    }
+                    terms.add(new Term(term.strip(), translit.strip(), meaning.strip(), yaml.pos(item)));
+                }
+            }
+        }
+        return new FrontMatter(title == null ? null : title.strip(), titlePos, subtitle == null ? "" : subtitle.strip(),
+                summary == null ? "" : summary.strip(), lecture, lecturePos, terms, body, offset);
+    }
+
+    private static String cleanInline(String html, SourcePos pos, Diagnostics diag) {
+        return XhtmlCleaner.clean(XhtmlCleaner.parse(html), pos, diag);
+    }
+
+    private static String scalar(Yaml yaml, Map<String, NodeTuple> map, String key, Diagnostics diag) {
+        if (!map.containsKey(key)) return null;
+        Node v = map.get(key).getValueNode();
+        String s = Yaml.scalar(v);
+        if (s == null) {
+            diag.error(yaml.pos(v), "'" + key + "' must be text, not a list or mapping", "write '" + key + ": text'");
+        }
+        return s;
+    }
+}

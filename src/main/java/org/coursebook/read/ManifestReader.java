@@ -1,0 +1,305 @@
+package org.coursebook.read;
+
+import org.coursebook.diag.BuildException;
+import org.coursebook.diag.Diagnostic;
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.diag.SourcePos;
+import org.coursebook.model.BookMeta;
+import org.coursebook.model.PageSize;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Reads and checks {@code book.yaml}. Every problem becomes a diagnostic at its line. */
+public final class ManifestReader {
+    static final Set<String> KEYS = Set.of("title", "subtitle", "authors", "language", "identifier", "rights",
+            "license", "date", "description", "page-size", "handout-paper", "front-matter", "chapters", "back-matter");
+    private static final Pattern UUID = Pattern.compile(
+            "(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern ISBN = Pattern.compile("(urn:isbn:)?(97[89])?[0-9-]{9,13}[0-9Xx]");
+    private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
+    private static final Set<String> GENERATED = Set.of("glossary");
+
+    private final Diagnostics diag;
+
+    public ManifestReader(Diagnostics diag) {
+        this.diag = diag;
+    }
+
+    /** Reads the manifest; returns null (with diagnostics) when it cannot be used at all. */
+    public Manifest read(Path file) {
+        String text;
+        try {
+            text = TextFiles.read(file, diag);
+        } catch (IOException e) {
+            diag.error(SourcePos.of(file), "cannot read the manifest: " + e.getMessage(),
+                    "check the path given with --book; the default is chapters/book.yaml");
+            return null;
+        }
+        if (text == null) return null;
+        Yaml yaml = new Yaml(file, 0);
+        Node root;
+        try {
+            root = yaml.parse(text);
+        } catch (BuildException e) {
+            e.diagnostics().forEach(diag::add);
+            return null;
+        }
+        if (root == null) {
+            diag.error(SourcePos.of(file, 1), "the manifest is empty", "give at least a title and a list of chapters");
+            return null;
+        }
+        Map<String, NodeTuple> map;
+        try {
+            map = yaml.mapping(root, "the manifest");
+        } catch (BuildException e) {
+            e.diagnostics().forEach(diag::add);
+            return null;
+        }
+        for (var e : map.entrySet()) {
+            if (!KEYS.contains(e.getKey())) {
+                diag.error(yaml.pos(e.getValue().getKeyNode()), "unknown key '" + e.getKey() + "' in the manifest",
+                        "known keys: " + String.join(", ", new TreeSet<>(KEYS)) + suggestion(e.getKey()));
+            }
+        }
+        SourcePos top = SourcePos.of(file, 1);
+        String title = string(yaml, map, "title", true);
+        if (title != null && title.isBlank()) {
+            diag.error(yaml.pos(map.get("title").getValueNode()), "the book's title is empty", "write the title after 'title:'");
+        }
+        String subtitle = string(yaml, map, "subtitle", false);
+        List<String> authors = stringList(yaml, map, "authors");
+        if (authors.isEmpty() && map.containsKey("authors")) {
+            diag.error(yaml.pos(map.get("authors").getValueNode()), "no authors given", "list at least one author");
+        }
+        String language = string(yaml, map, "language", false);
+        if (language == null) language = "en";
+        else if (!LANG.matcher(language).matches()) {
+            diag.error(yaml.pos(map.get("language").getValueNode()), "'" + language + "' is not a language tag",
+                    "use a BCP 47 tag such as en, en-GB or ru");
+        }
+        String identifier = string(yaml, map, "identifier", true);
+        if (identifier != null) {
+            if (UUID.matcher(identifier).matches()) {
+                if (!identifier.startsWith("urn:uuid:")) identifier = "urn:uuid:" + identifier.toLowerCase();
+            } else if (ISBN.matcher(identifier).matches()) {
+                if (!identifier.startsWith("urn:isbn:")) identifier = "urn:isbn:" + identifier.replace("-", "");
+            } else {
+                diag.error(yaml.pos(map.get("identifier").getValueNode()), "the identifier is neither a UUID nor an ISBN",
+                        "use urn:uuid:<uuid> (generate one with uuidgen) or urn:isbn:<13 digits>");
+            }
+        }
+        String rights = string(yaml, map, "rights", false);
+        String license = string(yaml, map, "license", false);
+        LocalDate date = null;
+        String dateText = string(yaml, map, "date", true);
+        if (dateText != null) {
+            try {
+                date = LocalDate.parse(dateText);
+            } catch (DateTimeParseException e) {
+                diag.error(yaml.pos(map.get("date").getValueNode()), "'" + dateText + "' is not a date",
+                        "write the publication date as YYYY-MM-DD");
+            }
+        }
+        String description = string(yaml, map, "description", false);
+        PageSize pageSize = pageSize(yaml, map, "page-size", PageSize.LETTER);
+        PageSize handoutPaper = pageSize(yaml, map, "handout-paper", pageSize == PageSize.A4 ? PageSize.A4 : PageSize.LETTER);
+
+        List<Manifest.Entry> entries = new ArrayList<>();
+        Path dir = file.toAbsolutePath().getParent();
+        entries.addAll(entries(yaml, map, "front-matter", Manifest.Section.FRONT, false));
+        entries.addAll(entries(yaml, map, "chapters", Manifest.Section.CHAPTER, true));
+        entries.addAll(entries(yaml, map, "back-matter", Manifest.Section.BACK, false));
+        checkFiles(entries, dir);
+        warnUnlisted(file, dir, entries);
+
+        if (title == null || title.isBlank() || identifier == null || date == null) return null;
+        try {
+            BookMeta meta = new BookMeta(title.strip(), subtitle, authors, language, identifier, rights, license, date,
+                    description, pageSize, handoutPaper);
+            return new Manifest(file, meta, entries);
+        } catch (IllegalArgumentException e) {
+            diag.error(top, e.getMessage(), "");
+            return null;
+        }
+    }
+
+    private void checkFiles(List<Manifest.Entry> entries, Path dir) {
+        Map<String, Manifest.Entry> seen = new HashMap<>();
+        for (Manifest.Entry e : entries) {
+            if (e.isGenerated()) {
+                if (!GENERATED.contains(e.generated())) {
+                    diag.error(e.pos(), "cannot generate '" + e.generated() + "'", "the build can generate: glossary");
+                }
+                String key = "generate:" + e.generated();
+                if (seen.putIfAbsent(key, e) != null) diag.error(e.pos(), "'generate: " + e.generated() + "' is listed twice", "list it once");
+                continue;
+            }
+            Manifest.Entry first = seen.putIfAbsent(e.file(), e);
+            if (first != null) {
+                diag.error(e.pos(), "'" + e.file() + "' is listed twice (first at line " + first.pos().line() + ")",
+                        "a file can appear only once in the book; remove one of the entries");
+                continue;
+            }
+            if (!e.file().endsWith(".md")) {
+                diag.error(e.pos(), "'" + e.file() + "' is not a Markdown file", "chapter files end in .md");
+                continue;
+            }
+            Path p = dir.resolve(e.file()).normalize();
+            if (!p.startsWith(dir) || Path.of(e.file()).isAbsolute()) {
+                diag.error(e.pos(), "'" + e.file() + "' is outside the book's folder", "keep chapter files next to book.yaml");
+            } else if (!Files.exists(p)) {
+                diag.error(e.pos(), "chapter file '" + e.file() + "' does not exist", "create " + p + " or fix the name in the manifest");
+            } else if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+                diag.error(e.pos(), "chapter file '" + e.file() + "' cannot be read", "check that it is a readable file");
+            }
+        }
+    }
+
+    private void warnUnlisted(Path manifest, Path dir, List<Manifest.Entry> entries) {
+        Set<String> listed = new TreeSet<>();
+        for (Manifest.Entry e : entries) if (!e.isGenerated()) listed.add(Path.of(e.file()).normalize().toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .map(p -> dir.relativize(p).toString())
+                    .sorted()
+                    .filter(name -> !listed.contains(name) && !name.equalsIgnoreCase("README.md"))
+                    .forEach(name -> diag.warning(SourcePos.of(manifest, 1),
+                            "'" + name + "' is in the book's folder but not in the manifest, so it is not in the book",
+                            "add it to chapters, front-matter or back-matter, or move it out of the folder"));
+        } catch (IOException e) {
+            diag.warning(SourcePos.of(manifest), "cannot list the book's folder: " + e.getMessage(), "");
+        }
+    }
+
+    private List<Manifest.Entry> entries(Yaml yaml, Map<String, NodeTuple> map, String key, Manifest.Section section, boolean required) {
+        NodeTuple t = map.get(key);
+        List<Manifest.Entry> out = new ArrayList<>();
+        if (t == null) {
+            if (required) diag.error(yaml.top(),
+                    "the manifest lists no chapters", "add 'chapters:' with the chapter files in order");
+            return out;
+        }
+        Node v = t.getValueNode();
+        if (!(v instanceof SequenceNode seq)) {
+            diag.error(yaml.pos(v), "'" + key + "' must be a list of files", "write one '- file.md' line per entry");
+            return out;
+        }
+        if (required && seq.getValue().isEmpty()) {
+            diag.error(yaml.pos(v), "the manifest lists no chapters", "add the chapter files in order");
+        }
+        for (Node item : seq.getValue()) {
+            String s = Yaml.scalar(item);
+            if (s != null && !s.isBlank()) {
+                out.add(new Manifest.Entry(section, s.strip(), null, yaml.pos(item)));
+            } else if (item instanceof MappingNode mn && mn.getValue().size() == 1
+                    && "generate".equals(Yaml.scalar(mn.getValue().get(0).getKeyNode()))
+                    && Yaml.scalar(mn.getValue().get(0).getValueNode()) != null && section != Manifest.Section.CHAPTER) {
+                out.add(new Manifest.Entry(section, null, Yaml.scalar(mn.getValue().get(0).getValueNode()).strip(), yaml.pos(item)));
+            } else {
+                diag.error(yaml.pos(item), "this entry of '" + key + "' is not a file name",
+                        "write the file name, e.g. '- 01-introduction.md'" + (section == Manifest.Section.CHAPTER ? "" : ", or '- generate: glossary'"));
+            }
+        }
+        return out;
+    }
+
+    private String string(Yaml yaml, Map<String, NodeTuple> map, String key, boolean required) {
+        NodeTuple t = map.get(key);
+        if (t == null) {
+            if (required) {
+                diag.error(yaml.top(),
+                        "the manifest has no '" + key + "'", hintFor(key));
+            }
+            return null;
+        }
+        String s = Yaml.scalar(t.getValueNode());
+        if (s == null) {
+            diag.error(yaml.pos(t.getValueNode()), "'" + key + "' must be a single value, not a list or mapping", hintFor(key));
+            return null;
+        }
+        return s;
+    }
+
+    private List<String> stringList(Yaml yaml, Map<String, NodeTuple> map, String key) {
+        NodeTuple t = map.get(key);
+        List<String> out = new ArrayList<>();
+        if (t == null) return out;
+        Node v = t.getValueNode();
+        if (Yaml.isScalar(v)) {
+            if (!Yaml.scalar(v).isBlank()) out.add(Yaml.scalar(v).strip());
+        } else if (v instanceof SequenceNode seq) {
+            for (Node n : seq.getValue()) {
+                String s = Yaml.scalar(n);
+                if (s == null || s.isBlank()) diag.error(yaml.pos(n), "each entry of '" + key + "' must be a name", "");
+                else out.add(s.strip());
+            }
+        } else {
+            diag.error(yaml.pos(v), "'" + key + "' must be a name or a list of names", "");
+        }
+        return out;
+    }
+
+    private PageSize pageSize(Yaml yaml, Map<String, NodeTuple> map, String key, PageSize dflt) {
+        String s = string(yaml, map, key, false);
+        if (s == null) return dflt;
+        var size = PageSize.fromKey(s);
+        if (size.isEmpty() || size.get() == PageSize.A5 || size.get() == PageSize.HALF_LETTER) {
+            diag.error(yaml.pos(map.get(key).getValueNode()), "unknown page size '" + s + "'", "use letter, a4 or trade");
+            return dflt;
+        }
+        return size.get();
+    }
+
+    private static String hintFor(String key) {
+        return switch (key) {
+            case "title" -> "add 'title: Your Book Title'";
+            case "identifier" -> "add 'identifier: urn:uuid:<uuid>' (generate one with uuidgen) or an ISBN";
+            case "date" -> "add 'date: YYYY-MM-DD', the publication date";
+            default -> "see README, 'The manifest'";
+        };
+    }
+
+    private static String suggestion(String key) {
+        String best = null;
+        int bestDist = 3;
+        for (String k : KEYS) {
+            int d = distance(key.toLowerCase(), k);
+            if (d < bestDist) {
+                bestDist = d;
+                best = k;
+            }
+        }
+        return best == null ? "" : "; did you mean '" + best + "'?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] tmp = prev; prev = cur; cur = tmp;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,463 @@
+package org.coursebook.read;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.diag.SourcePos;
+import org.coursebook.model.Asset;
+import org.coursebook.model.Block;
+import org.coursebook.model.Chapter;
+import org.coursebook.model.Slugs;
+import org.jsoup.nodes.Element;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one Markdown file (front matter and body) into a {@link Chapter}, reporting every problem found. */
+public final class MarkdownReader {
+    /** Deeper nesting of lists or quotes than this is refused before parsing (it would only be a mistake or an attack). */
+    public static final int MAX_NESTING = 64;
+
+    private static final Pattern ATTRIBUTION = Pattern.compile("^\\s*(?:—|―|–|-{2,3})\\s*(\\S.*)$", Pattern.DOTALL);
+    private static final Pattern YEAR = Pattern.compile(".*\\b(1[0-9]{3}|20[0-9]{2})(\\s*[–-]\\s*[0-9]{2,4})?\\)?\\s*$");
+    private static final Pattern LIFTED = Pattern.compile("==(?=\\S)(.+?)(?<=\\S)==", Pattern.DOTALL);
+    private static final Pattern SIDEBAR = Pattern.compile("^\\s*\\[!SIDEBAR]\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNDEFINED_NOTE = Pattern.compile("\\[\\^([^\\]\\s]+)]");
+
+    private final Markdown md;
+    private final Diagnostics diag;
+    private final Path bookDir;
+    private final ImageResolver images;
+    private final long maxBytes;
+
+    public MarkdownReader(Markdown md, Path bookDir, Diagnostics diag, ImageResolver images, long maxBytes) {
+        this.md = md;
+        this.diag = diag;
+        this.bookDir = bookDir.toAbsolutePath().normalize();
+        this.images = images;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Reads the file; returns null (after reporting why) if it cannot be used at all. */
+    public Chapter read(Path file, String sourceName, Chapter.Kind kind, int number) {
+        String text;
+        try {
+            text = TextFiles.read(file, diag, maxBytes);
+        } catch (IOException e) {
+            diag.error(SourcePos.of(file), "cannot read the file: " + e.getMessage(), "check that the file exists and is readable");
+            return null;
+        }
+        if (text == null) return null;
+        FrontMatter fm = FrontMatter.read(file, text, md, diag);
+        int offset = fm.bodyLineOffset();
+        if (fm.body().isBlank()) {
+            diag.error(SourcePos.of(file, Math.max(1, offset)), "the chapter is empty", "write the chapter's text below the front matter");
+            return null;
+        }
+        if (!checkNesting(file, fm.body(), offset)) return null;
+
+        ChapterBuilder cb = new ChapterBuilder(file, offset);
+        Document doc = (Document) md.parse(fm.body());
+        cb.replaceNoteReferences(doc);
+        String title = fm.title();
+        SourcePos titlePos = fm.titlePos();
+        for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Heading h && h.getLevel() == 1) {
+                if (title == null && cb.blocks.isEmpty()) {
+                    title = org.jsoup.Jsoup.parse(md.renderInline(h.getText().toString())).text();
+                    titlePos = cb.pos(node);
+                } else {
+                    diag.error(cb.pos(node), "a '#' heading inside a chapter",
+                            "the chapter title comes from the front matter; use '##' for sections");
+                }
+                continue;
+            }
+            cb.block(node);
+        }
+        cb.checkNotes();
+        if (title == null) {
+            diag.error(SourcePos.of(file, 1), "the chapter has no title",
+                    "add front matter with 'title: …' at the top of the file, between two '---' lines");
+            return null;
+        }
+        if (kind == Chapter.Kind.CHAPTER && cb.blocks.stream().noneMatch(b -> b instanceof Block.Heading h && h.level() == 2)) {
+            diag.warning(SourcePos.of(file, Math.max(1, offset + 1)), "the chapter has no '##' section headings",
+                    "divide it into sections with '## Heading' lines; they make the table of contents");
+        }
+        String slug = stem(sourceName);
+        if (titlePos == null) titlePos = SourcePos.of(file, 1);
+        return new Chapter(kind, number, slug, sourceName, titlePos, title,
+                fm.subtitle().isEmpty() ? "" : md.renderInline(fm.subtitle()),
+                fm.summary().isEmpty() ? "" : md.renderInline(fm.summary()),
+                fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()));
+    }
+
+    /** The title as inline XHTML (smart quotes and dashes applied). */
+    public String titleHtml(String title) {
+        return md.renderInline(title);
+    }
+
+    static String stem(String fileName) {
+        String name = Path.of(fileName).getFileName().toString();
+        if (name.endsWith(".md")) name = name.substring(0, name.length() - 3);
+        return Slugs.slugify(name);
+    }
+
+    private boolean checkNesting(Path file, String body, int offset) {
+        String[] lines = body.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            int quotes = 0, indent = 0;
+            for (int k = 0; k < l.length(); k++) {
+                char c = l.charAt(k);
+                if (c == '>') quotes++;
+                else if (c == ' ') indent++;
+                else if (c == '\t') indent += 4;
+                else if (c == '-' || c == '*' || c == '+') continue;
+                else break;
+            }
+            if (quotes > MAX_NESTING || indent / 2 > MAX_NESTING * 2) {
+                diag.error(new SourcePos(file, offset + i + 1, 1), "lists or block quotes are nested more than "
+                        + MAX_NESTING + " levels deep", "flatten the structure: no book needs that depth");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Collects the blocks of one chapter. */
+    private final class ChapterBuilder {
+        final Path file;
+        final int offset;
+        final List<Block> blocks = new ArrayList<>();
+        final List<org.coursebook.model.Footnote> notes = new ArrayList<>();
+        final Map<String, Asset> assets = new LinkedHashMap<>();
+        final Map<String, SourcePos> referenced = new LinkedHashMap<>();
+        final Set<String> defined = new HashSet<>();
+
+        ChapterBuilder(Path file, int offset) {
+            this.file = file;
+            this.offset = offset;
+        }
+
+        SourcePos pos(Node node) {
+            return new SourcePos(file, offset + node.getStartLineNumber() + 1, column(node));
+        }
+
+        private int column(Node node) {
+            BasedSequence chars = node.getChars();
+            int start = chars.getStartOffset();
+            BasedSequence base = chars.getBaseSequence();
+            int lineStart = start;
+            while (lineStart > 0 && base.charAt(lineStart - 1) != '\n') lineStart--;
+            return start - lineStart + 1;
+        }
+
+        /** Replaces each footnote reference by our own note-reference link, numbered later by a transform. */
+        void replaceNoteReferences(Document doc) {
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(doc);
+            List<Footnote> refs = new ArrayList<>();
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if (n instanceof Footnote f) refs.add(f);
+                else if (n instanceof Text t && !(t.getParent() instanceof com.vladsch.flexmark.ast.Code)) {
+                    Matcher m = UNDEFINED_NOTE.matcher(t.getChars());
+                    while (m.find()) {
+                        diag.error(pos(t), "the footnote reference [^" + m.group(1) + "] has no note",
+                                "add a line '[^" + m.group(1) + "]: the note' at the end of the chapter");
+                    }
+                }
+                for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) stack.push(c);
+            }
+            for (Footnote f : refs) {
+                String label = f.getText().toString();
+                if (f.getFootnoteBlock() == null) {
+                    diag.error(pos(f), "the footnote reference [^" + label + "] has no note",
+                            "add a line '[^" + label + "]: the note' at the end of the chapter");
+                    continue;
+                }
+                referenced.putIfAbsent(label, pos(f));
+                String id = "fn-" + Slugs.slugify(label);
+                HtmlInline link = new HtmlInline(BasedSequence.of(
+                        "<a class=\"noteref\" href=\"#" + id + "\" data-note=\"" + id + "\">*</a>"));
+                f.insertBefore(link);
+                f.unlink();
+            }
+        }
+
+        void checkNotes() {
+            for (org.coursebook.model.Footnote n : notes) {
+                if (!referenced.containsKey(n.label())) {
+                    diag.error(n.pos(), "the note [^" + n.label() + "] is never referenced",
+                            "refer to it in the text with [^" + n.label() + "], or delete it");
+                }
+            }
+        }
+
+        void block(Node node) {
+            SourcePos pos = pos(node);
+            checkRawHtml(node, pos);
+            if (node instanceof Heading h) {
+                heading(h, pos);
+            } else if (node instanceof FootnoteBlock fb) {
+                String label = fb.getText().toString();
+                if (!defined.add(label)) {
+                    diag.error(pos, "the note [^" + label + "] is defined twice", "give each note its own label");
+                    return;
+                }
+                StringBuilder html = new StringBuilder();
+                for (Node c = fb.getFirstChild(); c != null; c = c.getNext()) html.append(md.render(c));
+                String inner = html.toString().strip();
+                if (inner.startsWith("<p>") && inner.endsWith("</p>") && inner.indexOf("<p>", 1) < 0) {
+                    inner = inner.substring(3, inner.length() - 4);
+                }
+                notes.add(new org.coursebook.model.Footnote(label, 0, clean(inner, pos), pos));
+            } else if (node instanceof BlockQuote bq) {
+                blockQuote(bq, pos);
+            } else if (node instanceof Paragraph p && isFigure(p)) {
+                figure(p, pos);
+            } else if (node instanceof Paragraph p && p.getChars().toString().contains("==")) {
+                lifted(p, pos);
+            } else if (node instanceof Paragraph p && isTableSource(p)) {
+                String html = md.render(p).strip().replaceFirst("^<p>", "<p class=\"table-source\">");
+                blocks.add(new Block.Prose(clean(html, pos), pos));
+            } else if (node instanceof TableBlock) {
+                String html = md.render(node);
+                Element body = XhtmlCleaner.parse(html);
+                for (Element table : body.select("table")) {
+                    Element caption = table.selectFirst("> caption");
+                    if (caption != null) {
+                        caption.remove();
+                        table.prependChild(caption);
+                    } else {
+                        diag.warning(pos, "the table has no caption",
+                                "add the caption in square brackets on the line right after the table: [Caption]");
+                    }
+                }
+                blocks.add(new Block.Prose(finish(body, pos), pos));
+            } else {
+                String html = md.render(node);
+                if (!html.isBlank()) blocks.add(new Block.Prose(clean(html, pos), pos));
+            }
+        }
+
+        private void checkRawHtml(Node node, SourcePos pos) {
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(node);
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if (n instanceof HtmlBlock) {
+                    XhtmlCleaner.checkRawHtml(n.getChars().toString(), pos(n), diag);
+                }
+                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) stack.push(c);
+            }
+        }
+
+        private void heading(Heading h, SourcePos pos) {
+            Element body = XhtmlCleaner.parse(md.render(h));
+            Element el = body.selectFirst("h1, h2, h3, h4, h5, h6");
+            if (el == null) return;
+            String text = el.text().strip();
+            if (text.isEmpty()) {
+                diag.error(pos, "the heading is empty", "write the heading's text after the #s");
+                return;
+            }
+            String id = el.id().isBlank() ? Slugs.slugify(text) : el.id();
+            el.removeAttr("id");
+            String html = finish(el, pos);
+            int level = Math.min(h.getLevel(), 6);
+            blocks.add(new Block.Heading(level, id, html, text, "", pos));
+        }
+
+        private void blockQuote(BlockQuote bq, SourcePos pos) {
+            List<Node> children = new ArrayList<>();
+            for (Node c = bq.getFirstChild(); c != null; c = c.getNext()) children.add(c);
+            if (children.isEmpty()) return;
+            Node first = children.get(0);
+            if (first instanceof Paragraph p0) {
+                String src = p0.getChars().toString().strip();
+                String firstLine = src.split("\n", 2)[0].replaceFirst("^>\\s*", "");
+                Matcher sm = SIDEBAR.matcher(firstLine);
+                if (sm.matches()) {
+                    sidebar(sm.group(1), src.contains("\n") ? src.split("\n", 2)[1] : "", children.subList(1, children.size()), pos);
+                    return;
+                }
+            }
+            Node last = children.get(children.size() - 1);
+            if (last instanceof Paragraph lp) {
+                String src = lp.getChars().toString().strip();
+                Matcher am = ATTRIBUTION.matcher(src);
+                if (am.matches() && !src.contains("\n")) {
+                    primaryQuote(children.subList(0, children.size() - 1), am.group(1).strip(), pos, pos(lp));
+                    return;
+                }
+            }
+            blocks.add(new Block.Prose(clean(md.render(bq), pos), pos));
+        }
+
+        private void primaryQuote(List<Node> content, String attributionSource, SourcePos pos, SourcePos attrPos) {
+            if (content.isEmpty()) {
+                diag.error(pos, "the pull-quote has an attribution but no quotation",
+                        "put the quoted words in the block quote above the '— Speaker, Work, Year' line");
+                return;
+            }
+            StringBuilder html = new StringBuilder();
+            for (Node c : content) html.append(md.render(c));
+            String attrHtml = md.renderInline(attributionSource);
+            String[] parts = splitTopLevelCommas(attrHtml);
+            String speaker = org.jsoup.Jsoup.parse(parts[0]).text().strip();
+            String last = org.jsoup.Jsoup.parse(parts[parts.length - 1]).text().strip();
+            if (parts.length < 2 || !YEAR.matcher(last).matches()) {
+                diag.error(attrPos, "the pull-quote's attribution has no year: '" + org.jsoup.Jsoup.parse(attrHtml).text() + "'",
+                        "write it as '— Speaker, *Work*, Year', e.g. '— V. I. Lenin, *State and Revolution*, 1917'");
+                return;
+            }
+            if (speaker.isEmpty() || YEAR.matcher(speaker).matches() && parts.length == 1) {
+                diag.error(attrPos, "the pull-quote's attribution names no speaker", "write it as '— Speaker, *Work*, Year'");
+                return;
+            }
+            StringBuilder work = new StringBuilder();
+            for (int i = 1; i < parts.length - 1; i++) work.append(i > 1 ? "," : "").append(parts[i]);
+            Block.Attribution a = new Block.Attribution(speaker, clean(work.toString().strip(), attrPos), last);
+            blocks.add(new Block.PullQuote(Block.PullQuote.Kind.PRIMARY, clean(html.toString(), pos), a, pos));
+        }
+
+        private void sidebar(String titleMd, String restOfFirst, List<Node> rest, SourcePos pos) {
+            if (titleMd.isBlank()) {
+                diag.error(pos, "the sidebar has no title", "write the title after [!SIDEBAR] on the same line");
+                return;
+            }
+            StringBuilder html = new StringBuilder();
+            String more = restOfFirst.replaceAll("(?m)^>\\s?", "").strip();
+            if (!more.isEmpty()) html.append("<p>").append(md.renderInline(more)).append("</p>");
+            for (Node c : rest) html.append(md.render(c));
+            if (html.length() == 0) {
+                diag.error(pos, "the sidebar is empty", "write its text in the block quote below the [!SIDEBAR] line");
+                return;
+            }
+            blocks.add(new Block.Sidebar(clean(md.renderInline(titleMd), pos), clean(html.toString(), pos), pos));
+        }
+
+        private boolean isFigure(Paragraph p) {
+            int images = 0;
+            for (Node c = p.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof Image) images++;
+                else if (c instanceof AttributesNode) continue;
+                else if (c instanceof Text t && t.getChars().isBlank()) continue;
+                else return false;
+            }
+            return images == 1;
+        }
+
+        private void figure(Paragraph p, SourcePos pos) {
+            Image img = null;
+            for (Node c = p.getFirstChild(); c != null; c = c.getNext()) if (c instanceof Image i) img = i;
+            String alt = org.jsoup.Jsoup.parse(md.renderInline(img.getText().toString())).text().strip();
+            String title = img.getTitle().toString().strip();
+            if (alt.isEmpty()) {
+                diag.error(pos, "the image '" + img.getUrl() + "' has no alt text",
+                        "describe the image for readers who cannot see it: ![what the image shows](" + img.getUrl() + ")");
+            }
+            Element fig = XhtmlCleaner.parse("").appendElement("figure");
+            Element el = fig.appendElement("img").attr("src", img.getUrl().unescape()).attr("alt", alt);
+            if (!title.isEmpty()) fig.appendElement("figcaption").html(md.renderInline(title));
+            Element body = fig.parent();
+            blocks.add(new Block.Prose(finish(body, pos), pos));
+        }
+
+        private boolean isTableSource(Paragraph p) {
+            if (blocks.isEmpty() || !(blocks.get(blocks.size() - 1) instanceof Block.Prose prev)) return false;
+            if (!prev.xhtml().startsWith("<table")) return false;
+            String s = p.getChars().toString().stripLeading();
+            return s.startsWith("Source:") || s.startsWith("Sources:") || s.startsWith("*Source") || s.startsWith("_Source");
+        }
+
+        private void lifted(Paragraph p, SourcePos pos) {
+            String html = md.render(p);
+            Matcher m = LIFTED.matcher(html);
+            String replaced = m.replaceAll(r -> Matcher.quoteReplacement("<span class=\"lifted\">" + r.group(1) + "</span>"));
+            if (replaced.contains("==")) {
+                diag.error(pos, "a lifted excerpt marker '==' is not closed (or the excerpt is empty)",
+                        "mark the phrase as ==phrase==, both markers in the same paragraph");
+                replaced = replaced.replace("==", "");
+            }
+            blocks.add(new Block.Prose(clean(replaced, pos), pos));
+        }
+
+        private String clean(String html, SourcePos pos) {
+            return finish(XhtmlCleaner.parse(html), pos);
+        }
+
+        /** Sanitises, resolves images to assets, and serialises to XHTML. */
+        private String finish(Element body, SourcePos pos) {
+            XhtmlCleaner.sanitize(body, pos, diag);
+            for (Element img : body.select("img")) {
+                if (!img.hasAttr("alt")) {
+                    diag.error(pos, "an image has no alt text", "add alt=\"…\" describing the image");
+                    img.attr("alt", "");
+                }
+                String src = img.attr("src");
+                if (src.isEmpty()) {
+                    img.remove();
+                    continue;
+                }
+                Asset asset = images.resolve(file, src, pos);
+                if (asset == null) {
+                    img.remove();
+                    continue;
+                }
+                assets.putIfAbsent(asset.href(), asset);
+                img.attr("src", asset.href());
+            }
+            return XhtmlCleaner.toXhtml(body);
+        }
+    }
+
+    /** Splits "a, <em>b, c</em>, d" at commas outside tags and outside elements. */
+    static String[] splitTopLevelCommas(String html) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int close = html.indexOf('>', i);
+                String tag = close < 0 ? html.substring(i) : html.substring(i, close + 1);
+                if (tag.startsWith("</")) depth--;
+                else if (!tag.endsWith("/>")) depth++;
+                cur.append(tag);
+                i = close < 0 ? html.length() : close;
+            } else if (c == ',' && depth == 0) {
+                parts.add(cur.toString().strip());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        parts.add(cur.toString().strip());
+        return parts.toArray(String[]::new);
+    }
+}

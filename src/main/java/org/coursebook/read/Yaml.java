@@ -1,0 +1,102 @@
+package org.coursebook.read;
+
+import org.coursebook.diag.BuildException;
+import org.coursebook.diag.Diagnostic;
+import org.coursebook.diag.SourcePos;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads YAML as a node tree (SnakeYAML's composer, which builds no objects), so every value keeps its line.
+ * Used for the manifest and for chapter front matter.
+ */
+final class Yaml {
+    private final Path file;
+    private final int lineOffset;
+
+    /** @param lineOffset lines before the YAML text in its file (front matter starts after "---") */
+    Yaml(Path file, int lineOffset) {
+        this.file = file;
+        this.lineOffset = lineOffset;
+    }
+
+    /** Parses the text; a syntax error becomes a diagnostic at its line. Returns null for an empty document. */
+    Node parse(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(50);
+        options.setCodePointLimit(5 * 1024 * 1024);
+        try {
+            return new org.yaml.snakeyaml.Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new BuildException(Diagnostic.error(pos(m), "YAML syntax error: " + oneLine(problem),
+                    "check indentation, and quote values that contain ':' or start with a quote or '@'"));
+        } catch (YAMLException e) {
+            throw new BuildException(Diagnostic.error(new SourcePos(file, lineOffset + 1, 0),
+                    "YAML error: " + oneLine(e.getMessage()), "check the YAML syntax"));
+        }
+    }
+
+    /** The first line of the YAML text. */
+    SourcePos top() {
+        return new SourcePos(file, lineOffset + 1, 0);
+    }
+
+    SourcePos pos(Node node) {
+        return pos(node.getStartMark());
+    }
+
+    SourcePos pos(Mark m) {
+        if (m == null) return new SourcePos(file, lineOffset + 1, 0);
+        return new SourcePos(file, lineOffset + m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    /** The keys of a mapping with their value nodes, in order; duplicate keys are an error. */
+    Map<String, NodeTuple> mapping(Node node, String what) {
+        if (!(node instanceof MappingNode mn)) {
+            throw new BuildException(Diagnostic.error(pos(node), what + " must be a mapping of keys to values",
+                    "write it as 'key: value' lines"));
+        }
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : mn.getValue()) {
+            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
+            if (out.containsKey(key)) {
+                throw new BuildException(Diagnostic.error(pos(t.getKeyNode()), "the key '" + key + "' appears twice",
+                        "remove one of them"));
+            }
+            out.put(key, t);
+        }
+        return out;
+    }
+
+    static boolean isScalar(Node n) {
+        return n instanceof ScalarNode;
+    }
+
+    static boolean isSequence(Node n) {
+        return n instanceof SequenceNode;
+    }
+
+    static String scalar(Node n) {
+        return n instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+}

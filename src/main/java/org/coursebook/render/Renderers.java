@@ -1,0 +1,17 @@
+package org.coursebook.render;
+
+import org.coursebook.render.epub.EpubRenderer;
+import org.coursebook.render.pdf.PdfEngine;
+import org.coursebook.render.pdf.PdfRenderer;
+
+import java.util.List;
+
+/** The renderers a build runs, wired explicitly. */
+public final class Renderers {
+    private Renderers() {}
+
+    public static List<Renderer> all() {
+        PdfEngine engine = new PdfEngine();
+        return List.of(new EpubRenderer(), new PdfRenderer(engine));
+    }
+}

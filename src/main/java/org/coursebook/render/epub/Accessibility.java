@@ -1,0 +1,45 @@
+package org.coursebook.render.epub;
+
+import org.coursebook.model.Block;
+import org.coursebook.model.Book;
+import org.coursebook.model.Chapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The book's schema.org accessibility metadata, derived from what the book actually contains: visual access
+ * mode and alternative text only when it has images (the reader refuses images without alt text, so text
+ * alone is then sufficient), tables only when it has them.
+ */
+record Accessibility(List<String> modes, List<String> sufficient, List<String> features, List<String> hazards, String summary) {
+
+    static Accessibility of(Book book) {
+        boolean images = !book.assets().isEmpty();
+        boolean tables = false, notes = false;
+        for (Chapter c : book.allParts()) {
+            if (!c.footnotes().isEmpty()) notes = true;
+            for (Block b : c.blocks()) if (b.allXhtml().contains("<table")) tables = true;
+        }
+        List<String> modes = new ArrayList<>(List.of("textual"));
+        if (images) modes.add("visual");
+        List<String> features = new ArrayList<>(List.of("structuralNavigation", "tableOfContents", "readingOrder",
+                "displayTransformability"));
+        if (images) features.add("alternativeText");
+        if (notes) features.add("annotations");
+        StringBuilder summary = new StringBuilder("This publication has a navigable table of contents, headings in a "
+                + "logical hierarchy, and a reading order that follows the printed book. Text can be resized and "
+                + "restyled by the reading system. Russian words are marked with their language.");
+        if (images) summary.append(" Every image has a text alternative.");
+        if (tables) summary.append(" Data tables have captions and header cells.");
+        if (notes) summary.append(" Footnotes are linked both ways and marked as notes.");
+        summary.append(" Display quotes that repeat the text are hidden from assistive technology, so nothing is read twice."
+                + " There are no flashing, motion or sound hazards.");
+        return new Accessibility(modes, List.of("textual"), features, List.of("none"), summary.toString());
+    }
+
+    Map<String, Object> model() {
+        return Map.of("modes", modes, "sufficient", sufficient, "features", features, "hazards", hazards, "summary", summary);
+    }
+}

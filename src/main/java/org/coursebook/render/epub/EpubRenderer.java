@@ -1,0 +1,135 @@
+package org.coursebook.render.epub;
+
+import org.coursebook.model.Asset;
+import org.coursebook.model.Book;
+import org.coursebook.model.Chapter;
+import org.coursebook.render.Fonts;
+import org.coursebook.render.RenderContext;
+import org.coursebook.render.Renderer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Packages the book as EPUB 3.3: {@code mimetype} first and stored, {@code container.xml}, a package document,
+ * a navigation document that is also the book's contents page, an NCX for older readers, title and copyright
+ * pages, one XHTML file a part, the stylesheets, the embedded fonts and the images.
+ */
+public final class EpubRenderer implements Renderer {
+    static final String CONTAINER = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+              <rootfiles>
+                <rootfile full-path="OEBPS/package.opf" media-type="application/oebps-package+xml"/>
+              </rootfiles>
+            </container>
+            """;
+    static final List<String> STYLESHEETS = List.of("css/base.css", "css/epub.css");
+
+    /** One manifest item of the package document. */
+    public record Item(String id, String href, String mediaType, String properties, byte[] content) {}
+
+    @Override
+    public String format() {
+        return "epub";
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx) throws IOException {
+        byte[] epub = build(book, ctx);
+        ctx.output().write(book.meta().slug() + ".epub", out -> out.write(epub));
+    }
+
+    /** The EPUB's bytes. */
+    public byte[] build(Book book, RenderContext ctx) throws IOException {
+        List<Item> items = new ArrayList<>();
+        List<String> spine = new ArrayList<>();
+        Map<String, Object> base = baseModel(book);
+
+        items.add(page(ctx, base, "title", "Title page", "title.xhtml"));
+        spine.add("title");
+        items.add(page(ctx, base, "copyright", "Copyright", "copyright.xhtml"));
+        spine.add("copyright");
+        items.add(new Item("nav", "nav.xhtml", XHTML, "nav", bytes(ctx.templates().render("nav.ftl", base))));
+        spine.add("nav");
+
+        List<Chapter> parts = book.allParts();
+        String[] rendered = new String[parts.size()];
+        java.util.stream.IntStream.range(0, parts.size()).parallel().forEach(i -> {
+            Map<String, Object> model = new HashMap<>(base);
+            model.put("chapter", parts.get(i));
+            rendered[i] = ctx.templates().render("chapter.ftl", model);
+        });
+        for (int i = 0; i < parts.size(); i++) {
+            Chapter c = parts.get(i);
+            String id = "part-" + c.slug();
+            items.add(new Item(id, c.fileName(), XHTML, "", bytes(rendered[i])));
+            spine.add(id);
+        }
+        items.add(new Item("ncx", "toc.ncx", "application/x-dtbncx+xml", "",
+                bytes(ctx.templates().render("toc.ncx.ftl", base))));
+        items.add(new Item("css-base", "css/base.css", "text/css", "", bytes(ctx.styles().css("base.css"))));
+        items.add(new Item("css-epub", "css/epub.css", "text/css", "", bytes(ctx.styles().css("epub.css"))));
+        for (Fonts.Face f : Fonts.FACES) {
+            String id = "font-" + f.fileName().replace(".ttf", "").toLowerCase();
+            items.add(new Item(id, "fonts/" + f.fileName(), "font/ttf", "", ctx.fonts().bytes(f)));
+        }
+        int n = 0;
+        for (Asset a : book.assets()) {
+            items.add(new Item("img-" + (++n), a.href(), a.mediaType(), "", Files.readAllBytes(a.source())));
+        }
+
+        Map<String, Object> opf = new LinkedHashMap<>(base);
+        opf.put("items", items.stream().map(EpubRenderer::itemModel).toList());
+        opf.put("spine", spine);
+        opf.put("modified", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").format(ctx.buildTime().atOffset(ZoneOffset.UTC)));
+        opf.put("accessibility", Accessibility.of(book).model());
+        byte[] packageDoc = bytes(ctx.templates().render("package.opf.ftl", opf));
+
+        EpubZip zip = new EpubZip(ctx.buildTime());
+        zip.stored("mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII));
+        zip.deflated("META-INF/container.xml", bytes(CONTAINER));
+        zip.deflated("META-INF/LICENSE-fonts.txt", bytes(ctx.fonts().license()));
+        zip.deflated("OEBPS/package.opf", packageDoc);
+        for (Item i : items) zip.deflated("OEBPS/" + i.href(), i.content());
+        return zip.finish();
+    }
+
+    private static final String XHTML = "application/xhtml+xml";
+
+    private Map<String, Object> baseModel(Book book) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("book", book);
+        m.put("meta", book.meta());
+        m.put("stylesheets", STYLESHEETS);
+        return m;
+    }
+
+    private Item page(RenderContext ctx, Map<String, Object> base, String which, String title, String href) {
+        Map<String, Object> m = new HashMap<>(base);
+        m.put("which", which);
+        m.put("pageTitle", title);
+        return new Item(which, href, XHTML, "", bytes(ctx.templates().render("page.ftl", m)));
+    }
+
+    private static Map<String, String> itemModel(Item i) {
+        return Map.of("id", i.id(), "href", i.href(), "mediaType", i.mediaType(), "properties", i.properties());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void copy(byte[] b, OutputStream out) throws IOException {
+        out.write(b);
+    }
+}

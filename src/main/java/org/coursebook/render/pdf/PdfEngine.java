@@ -1,0 +1,61 @@
+package org.coursebook.render.pdf;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import org.coursebook.render.Fonts;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Draws XHTML to PDF with openhtmltopdf: fonts registered (embedded, subset), TeX hyphenation, PDF/UA-1
+ * tagging and PDF/A-2u conformance. Only files inside the book's folder may be loaded. One engine is shared by
+ * every print renderer (book, handouts) and across builds, so patterns and fonts are loaded once.
+ */
+public final class PdfEngine {
+    private final TexHyphenator hyphenator = new TexHyphenator();
+    private final byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+    public byte[] render(String xhtml, Path baseDir, Fonts fonts) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        PdfRendererBuilder b = new PdfRendererBuilder();
+        b.useFastMode();
+        b.usePdfUaAccessibility(true);
+        b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
+        b.useColorProfile(icc);
+        b.useHyphenation(hyphenator);
+        b.useSVGDrawer(new BatikSVGDrawer());
+        b.withProducer("coursebook");
+        for (Fonts.Face f : Fonts.FACES) {
+            byte[] bytes = fonts.bytes(f);
+            b.useFont(() -> new ByteArrayInputStream(bytes), f.family(), f.weight(),
+                    f.style().equals("italic") ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
+        }
+        Path root = baseDir.toAbsolutePath().normalize();
+        String rootUri = root.toUri().toString();
+        b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        b.withHtmlContent(xhtml, rootUri.endsWith("/") ? rootUri : rootUri + "/");
+        b.toStream(out);
+        b.run();
+        return out.toByteArray();
+    }
+
+    private static boolean allowed(String uri, Path root) {
+        if (uri == null) return false;
+        if (!uri.startsWith("file:")) return !uri.contains(":") ; // relative: resolved later against the book folder
+        try {
+            Path p = Path.of(URI.create(uri)).toAbsolutePath().normalize();
+            return p.startsWith(root);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.coursebook.render.pdf;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
+import org.apache.pdfbox.pdmodel.common.PDPageLabels;
+import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.coursebook.model.BookMeta;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finishes a PDF drawn by openhtmltopdf, with PDFBox: page labels (front matter i, ii, iii, the body from 1),
+ * a description on every link annotation (PDF/UA), and metadata that depends only on the sources (dates
+ * from the build time, a document id derived from the book's identifier), so two builds give the same bytes.
+ */
+public final class PdfFinisher {
+    private PdfFinisher() {}
+
+    /**
+     * @param frontOutlineEntries how many top-level outline entries come before the body; the body starts on
+     *                            the page of the next entry. 0 means the whole document is numbered 1, 2, 3.
+     */
+    public static byte[] finish(byte[] pdf, BookMeta meta, Instant buildTime, int frontOutlineEntries) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int bodyStart = frontOutlineEntries <= 0 ? 0 : bodyStartPage(doc, frontOutlineEntries);
+            List<String> labels = labels(doc.getNumberOfPages(), bodyStart);
+            PDPageLabels pageLabels = new PDPageLabels(doc);
+            if (bodyStart > 0) {
+                PDPageLabelRange roman = new PDPageLabelRange();
+                roman.setStyle(PDPageLabelRange.STYLE_ROMAN_LOWER);
+                pageLabels.setLabelItem(0, roman);
+            }
+            PDPageLabelRange decimal = new PDPageLabelRange();
+            decimal.setStyle(PDPageLabelRange.STYLE_DECIMAL);
+            decimal.setStart(1);
+            pageLabels.setLabelItem(bodyStart, decimal);
+            doc.getDocumentCatalog().setPageLabels(pageLabels);
+
+            describeLinks(doc, labels);
+            metadata(doc, meta, buildTime);
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The printed label of each page, as the page labels define them. */
+    static List<String> labels(int pages, int bodyStart) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < pages; i++) out.add(i < bodyStart ? roman(i + 1) : Integer.toString(i - bodyStart + 1));
+        return out;
+    }
+
+    private static int bodyStartPage(PDDocument doc, int frontEntries) throws IOException {
+        var outline = doc.getDocumentCatalog().getDocumentOutline();
+        if (outline == null) return 0;
+        int k = 0;
+        for (PDOutlineItem item : outline.children()) {
+            if (k++ == frontEntries) {
+                PDPage page = item.findDestinationPage(doc);
+                return page == null ? 0 : doc.getPages().indexOf(page);
+            }
+        }
+        return 0;
+    }
+
+    private static void describeLinks(PDDocument doc, List<String> labels) throws IOException {
+        for (PDPage page : doc.getPages()) {
+            for (PDAnnotation a : page.getAnnotations()) {
+                if (!(a instanceof PDAnnotationLink link) || link.getContents() != null) continue;
+                String text = "Link";
+                PDAction action = link.getAction();
+                PDDestination dest = link.getDestination();
+                if (action instanceof PDActionURI uri) {
+                    text = "Link to " + uri.getURI();
+                } else {
+                    if (action instanceof PDActionGoTo go) dest = go.getDestination();
+                    if (dest instanceof PDPageDestination pd) {
+                        int idx = pd.retrievePageNumber();
+                        if (idx >= 0 && idx < labels.size()) text = "Go to page " + labels.get(idx);
+                    }
+                }
+                link.setContents(text);
+            }
+        }
+    }
+
+    private static void metadata(PDDocument doc, BookMeta meta, Instant buildTime) throws IOException {
+        Calendar cal = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        cal.setTimeInMillis(buildTime.toEpochMilli());
+        PDDocumentInformation info = doc.getDocumentInformation();
+        info.setCreationDate(cal);
+        info.setModificationDate(cal);
+        info.setTitle(meta.title());
+        info.setAuthor(String.join(", ", meta.authors()));
+        if (!meta.description().isEmpty()) info.setSubject(meta.description());
+        info.setCreator("coursebook");
+        info.setProducer("coursebook (openhtmltopdf, Apache PDFBox)");
+
+        String iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(buildTime.atOffset(ZoneOffset.UTC).withNano(0));
+        PDMetadata md = doc.getDocumentCatalog().getMetadata();
+        if (md != null) {
+            String xmp = new String(md.toByteArray(), StandardCharsets.UTF_8);
+            xmp = replaceDates(xmp, iso);
+            xmp = replaceElement(xmp, "pdf:Producer", "coursebook (openhtmltopdf, Apache PDFBox)");
+            xmp = replaceElement(xmp, "xmp:CreatorTool", "coursebook");
+            PDMetadata fresh = new PDMetadata(doc, new java.io.ByteArrayInputStream(xmp.getBytes(StandardCharsets.UTF_8)));
+            doc.getDocumentCatalog().setMetadata(fresh);
+        }
+        byte[] id = sha(meta.identifier() + "|" + iso);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
+        ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
+        doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+    }
+
+    private static final Pattern DATE_ELEMENTS = Pattern.compile("<(xmp:(?:CreateDate|ModifyDate|MetadataDate))>[^<]*</\\1>");
+    private static final Pattern DATE_ATTRS = Pattern.compile("(xmp:(?:CreateDate|ModifyDate|MetadataDate))=\"[^\"]*\"");
+
+    static String replaceDates(String xmp, String iso) {
+        String s = DATE_ELEMENTS.matcher(xmp).replaceAll(m -> "<" + m.group(1) + ">" + iso + "</" + m.group(1) + ">");
+        return DATE_ATTRS.matcher(s).replaceAll(m -> m.group(1) + "=\"" + iso + "\"");
+    }
+
+    private static String replaceElement(String xmp, String name, String value) {
+        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">[^<]*</" + Pattern.quote(name) + ">").matcher(xmp);
+        return m.replaceAll(Matcher.quoteReplacement("<" + name + ">" + value + "</" + name + ">"));
+    }
+
+    private static byte[] sha(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String roman(int n) {
+        String[] r = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
+        int[] v = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) while (n >= v[i]) { sb.append(r[i]); n -= v[i]; }
+        return sb.toString();
+    }
+}

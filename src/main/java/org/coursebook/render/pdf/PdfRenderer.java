@@ -1,0 +1,45 @@
+package org.coursebook.render.pdf;
+
+import org.coursebook.model.Book;
+import org.coursebook.render.RenderContext;
+import org.coursebook.render.Renderer;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The print book: the chapters' XHTML in one document, styled by {@code base.css} and {@code print.css},
+ * drawn by openhtmltopdf as PDF/UA-1 and PDF/A-2u, then finished with PDFBox (page labels, link descriptions,
+ * reproducible metadata).
+ */
+public final class PdfRenderer implements Renderer {
+    private final PdfEngine engine;
+
+    public PdfRenderer(PdfEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String format() {
+        return "pdf";
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx) throws IOException {
+        byte[] pdf = build(book, ctx);
+        ctx.output().write(book.meta().slug() + ".pdf", out -> out.write(pdf));
+        ctx.output().write("fonts-LICENSE.txt", out -> out.write(ctx.fonts().license().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public byte[] build(Book book, RenderContext ctx) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("book", book);
+        model.put("meta", book.meta());
+        model.put("css", PageGeometry.of(book.meta().pageSize()).css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
+        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model));
+        byte[] raw = engine.render(xhtml, book.sourceDir(), ctx.fonts());
+        int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
+        return PdfFinisher.finish(raw, book.meta(), ctx.buildTime(), frontPages);
+    }
+}

@@ -1,0 +1,77 @@
+package org.coursebook.render.pdf;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Adapts the assembled print XHTML for a single paginated document: ids made unique across parts (each part's
+ * ids get the part's slug as prefix), links between part files turned into links within the document, and
+ * footnotes moved from the end of the part to the place they are called, where the print stylesheet floats
+ * them to the foot of the page.
+ */
+final class PrintDocument {
+    private PrintDocument() {}
+
+    static String adapt(String xhtml) {
+        Document doc = Jsoup.parse(xhtml, "", Parser.xmlParser());
+        doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
+                .prettyPrint(false).charset("UTF-8");
+        Map<String, String> fileToSlug = new HashMap<>();
+        for (Element part : doc.select("section.part")) fileToSlug.put(part.id() + ".xhtml", part.id());
+
+        for (Element part : doc.select("section.part")) {
+            String slug = part.id();
+            for (Element el : part.select("[id]")) {
+                if (el == part) continue;
+                el.attr("id", slug + "--" + el.id());
+            }
+            for (Element a : part.select("a[href]")) {
+                String href = a.attr("href");
+                if (href.startsWith("#")) a.attr("href", "#" + target(slug, href.substring(1)));
+            }
+            moveFootnotes(part);
+        }
+        for (Element a : doc.select("a[href]")) {
+            String href = a.attr("href");
+            int hash = href.indexOf('#');
+            String file = hash < 0 ? href : href.substring(0, hash);
+            String slug = fileToSlug.get(file);
+            if (slug != null) a.attr("href", "#" + (hash < 0 ? slug : target(slug, href.substring(hash + 1))));
+            if (!a.hasAttr("title")) {
+                a.attr("title", a.attr("href").startsWith("#") ? "Go to " + a.text() : "Link to " + a.attr("href"));
+            }
+        }
+        // The contents page's links go to the part's opening (its id) or to a section's prefixed id.
+        return doc.outerHtml();
+    }
+
+    private static String target(String slug, String id) {
+        if (id.equals(slug)) return slug;
+        if (id.startsWith(slug + "--")) return id;
+        return slug + "--" + id;
+    }
+
+    private static void moveFootnotes(Element part) {
+        String slug = part.id();
+        for (Element ref : part.select("a.noteref")) {
+            String id = ref.attr("href").substring(1);
+            Element note = part.getElementById(id);
+            if (note == null || !ref.id().startsWith(slug + "--ref-")) continue; // only the first reference carries the note
+            Element fn = new Element("span").addClass("fn").attr("id", id + "-print");
+            fn.appendElement("span").addClass("fn-number").text(ref.text());
+            Element body = note.clone();
+            body.select(".note-number").remove();
+            fn.append(body.select("p").isEmpty() ? body.html() : String.join(" ", body.select("p").eachText().isEmpty()
+                    ? java.util.List.of() : body.select("p").stream().map(Element::html).toList()));
+            ref.after(fn);
+            ref.attr("href", "#" + id + "-print");
+        }
+        for (Element notes : part.select("section.notes")) notes.remove();
+    }
+}

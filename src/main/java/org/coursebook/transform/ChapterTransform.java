@@ -1,0 +1,21 @@
+package org.coursebook.transform;
+
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.model.Book;
+import org.coursebook.model.Chapter;
+
+import java.util.List;
+
+/** A transform that works on each part of the book on its own. */
+abstract class ChapterTransform implements Transform {
+    abstract Chapter apply(Chapter chapter, Diagnostics diag);
+
+    @Override
+    public Book apply(Book book, Diagnostics diag) {
+        return book.withParts(map(book.frontMatter(), diag), map(book.chapters(), diag), map(book.backMatter(), diag));
+    }
+
+    private List<Chapter> map(List<Chapter> parts, Diagnostics diag) {
+        return parts.stream().map(c -> apply(c, diag)).toList();
+    }
+}

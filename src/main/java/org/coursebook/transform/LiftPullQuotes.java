@@ -1,0 +1,35 @@
+package org.coursebook.transform;
+
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.model.Block;
+import org.coursebook.model.Chapter;
+import org.coursebook.read.XhtmlCleaner;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * For each phrase marked {@code ==…==} in a paragraph, adds a lifted pull-quote right after that paragraph:
+ * the next paragraph boundary, never inside a sentence.
+ */
+final class LiftPullQuotes extends ChapterTransform {
+    @Override
+    Chapter apply(Chapter ch, Diagnostics diag) {
+        List<Block> out = new ArrayList<>();
+        for (Block b : ch.blocks()) {
+            out.add(b);
+            if (b instanceof Block.Prose p && p.xhtml().contains("class=\"lifted\"")) {
+                Element body = XhtmlCleaner.parse(p.xhtml());
+                for (Element span : body.select("span.lifted")) {
+                    Element copy = span.clone();
+                    copy.select("a.noteref").remove();
+                    String text = XhtmlCleaner.toXhtml(copy);
+                    if (copy.text().isBlank()) continue;
+                    out.add(new Block.PullQuote(Block.PullQuote.Kind.LIFTED, text, null, p.pos()));
+                }
+            }
+        }
+        return ch.withBlocks(out);
+    }
+}

@@ -1,0 +1,18 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="${meta.language()}">
+<head>
+<meta name="dtb:uid" content="${meta.identifier()}"/>
+<meta name="dtb:depth" content="2"/>
+<meta name="dtb:totalPageCount" content="0"/>
+<meta name="dtb:maxPageNumber" content="0"/>
+</head>
+<docTitle><text>${meta.title()}</text></docTitle>
+<navMap>
+<#assign order = 0>
+<#list book.allParts() as ch><#assign order = order + 1>
+<navPoint id="np-${ch.slug()}" playOrder="${order}"><navLabel><text><#if ch.isNumbered()>${ch.number()}. </#if>${ch.title()}</text></navLabel><content src="${ch.fileName()}"/>
+<#if ch.isNumbered()><#list ch.sections() as s><#assign order = order + 1><navPoint id="np-${ch.slug()}-${s.id()}" playOrder="${order}"><navLabel><text>${s.number()} ${s.text()}</text></navLabel><content src="${ch.fileName()}#${s.id()}"/></navPoint>
+</#list></#if></navPoint>
+</#list>
+</navMap>
+</ncx>
