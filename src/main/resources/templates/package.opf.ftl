@@ -2,8 +2,8 @@
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${meta.language()}" prefix="schema: http://schema.org/">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="book-id">${meta.identifier()}</dc:identifier>
-<dc:title id="title">${meta.title()}</dc:title>
-<meta refines="#title" property="title-type">main</meta>
+<dc:title id="main-title">${meta.title()}</dc:title>
+<meta refines="#main-title" property="title-type">main</meta>
 <#if meta.subtitle()?has_content><dc:title id="subtitle">${meta.subtitle()}</dc:title>
 <meta refines="#subtitle" property="title-type">subtitle</meta>
 </#if>

@@ -33,6 +33,9 @@ public final class Markdown {
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // Flexmark suppresses links when rendering a single node unless this is set; we always render nodes
+        // one at a time (never the whole document), so links render.
+        options.set(HtmlRenderer.DO_NOT_RENDER_LINKS, true);
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
@@ -50,7 +53,10 @@ public final class Markdown {
 
     /** Renders a one-line Markdown string to inline HTML (no surrounding paragraph). */
     public String renderInline(String text) {
-        String html = renderer.render(parser.parse(text.replace('\n', ' ').strip())).strip();
+        Node doc = parser.parse(text.replace('\n', ' ').strip());
+        StringBuilder sb = new StringBuilder();
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) sb.append(renderer.render(n));
+        String html = sb.toString().strip();
         if (html.startsWith("<p>") && html.endsWith("</p>")) html = html.substring(3, html.length() - 4);
         return html;
     }

@@ -44,6 +44,7 @@ public final class MarkdownReader {
     private static final Pattern YEAR = Pattern.compile(".*\\b(1[0-9]{3}|20[0-9]{2})(\\s*[–-]\\s*[0-9]{2,4})?\\)?\\s*$");
     private static final Pattern LIFTED = Pattern.compile("==(?=\\S)(.+?)(?<=\\S)==", Pattern.DOTALL);
     private static final Pattern SIDEBAR = Pattern.compile("^\\s*\\[!SIDEBAR]\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADING_ID = Pattern.compile("\\{[^}]*#([A-Za-z][\\w.:-]*)[^}]*}\\s*$");
     private static final Pattern UNDEFINED_NOTE = Pattern.compile("\\[\\^([^\\]\\s]+)]");
 
     private final Markdown md;
@@ -108,15 +109,16 @@ public final class MarkdownReader {
         }
         String slug = stem(sourceName);
         if (titlePos == null) titlePos = SourcePos.of(file, 1);
+        title = org.jsoup.Jsoup.parse(md.renderInline(title)).text();
         return new Chapter(kind, number, slug, sourceName, titlePos, title,
-                fm.subtitle().isEmpty() ? "" : md.renderInline(fm.subtitle()),
-                fm.summary().isEmpty() ? "" : md.renderInline(fm.summary()),
+                inlineXhtml(fm.subtitle(), titlePos), inlineXhtml(fm.summary(), titlePos),
                 fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()));
     }
 
-    /** The title as inline XHTML (smart quotes and dashes applied). */
-    public String titleHtml(String title) {
-        return md.renderInline(title);
+    /** Inline Markdown (a subtitle, a summary) as clean inline XHTML. */
+    private String inlineXhtml(String markdown, SourcePos pos) {
+        if (markdown.isEmpty()) return "";
+        return XhtmlCleaner.clean(XhtmlCleaner.parse(md.renderInline(markdown)), pos, diag);
     }
 
     static String stem(String fileName) {
@@ -285,7 +287,8 @@ public final class MarkdownReader {
                 diag.error(pos, "the heading is empty", "write the heading's text after the #s");
                 return;
             }
-            String id = el.id().isBlank() ? Slugs.slugify(text) : el.id();
+            Matcher explicit = HEADING_ID.matcher(h.getChars().toString().strip());
+            String id = explicit.find() ? explicit.group(1) : !el.id().isBlank() ? el.id() : Slugs.slugify(text);
             el.removeAttr("id");
             String html = finish(el, pos);
             int level = Math.min(h.getLevel(), 6);

@@ -20,6 +20,13 @@ import java.nio.file.Path;
  * every print renderer (book, handouts) and across builds, so patterns and fonts are loaded once.
  */
 public final class PdfEngine {
+    static {
+        // openhtmltopdf logs every CSS property it skips and every layout step; the build reports its own problems.
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+        java.util.logging.Logger.getLogger("org.apache.pdfbox").setLevel(java.util.logging.Level.SEVERE);
+        java.util.logging.Logger.getLogger("org.apache.fontbox").setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private final TexHyphenator hyphenator = new TexHyphenator();
     private final byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
