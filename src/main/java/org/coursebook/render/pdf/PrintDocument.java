@@ -36,6 +36,7 @@ final class PrintDocument {
                 if (href.startsWith("#")) a.attr("href", "#" + target(slug, href.substring(1)));
             }
             moveFootnotes(part);
+            quietOpener(part);
         }
         for (Element a : doc.select("a[href]")) {
             String href = a.attr("href");
@@ -49,6 +50,20 @@ final class PrintDocument {
         }
         // The contents page's links go to the part's opening (its id) or to a section's prefixed id.
         return doc.outerHtml();
+    }
+
+    /**
+     * No running head on a part's opening page: an empty running element opens the part and the titled one
+     * follows the opener, so the page's first assignment is empty and the next pages carry the title.
+     */
+    private static void quietOpener(Element part) {
+        Element wrap = part.parent();
+        Element head = wrap == null ? null : wrap.selectFirst("> .rh-chapter");
+        Element opener = part.selectFirst("> header.opener");
+        if (head == null || opener == null) return;
+        head.remove();
+        opener.after(head);
+        wrap.prependChild(new Element("div").addClass("rh-chapter").attr("aria-hidden", "true"));
     }
 
     private static String target(String slug, String id) {
