@@ -1,7 +1,7 @@
 <#-- Shared building blocks: every output renders a chapter's body through these macros, so the EPUB,
      the print book and the handouts all carry the same XHTML. -->
 <#macro chapterBody ch>
-<section class="part ${ch.kind()?lower_case}<#if ch.isNumbered()> chapter</#if>" id="${ch.slug()}" epub:type="<#if ch.isNumbered()>chapter<#elseif ch.slug() == 'glossary'>glossary<#elseif ch.kind()?string == 'FRONT'>preface<#else>appendix</#if>" role="<#if ch.isNumbered()>doc-chapter<#elseif ch.slug() == 'glossary'>doc-glossary<#elseif ch.kind()?string == 'FRONT'>doc-preface<#else>doc-appendix</#if>" aria-labelledby="${ch.slug()}-title">
+<section class="part ${ch.kind()?lower_case}" id="${ch.slug()}" epub:type="<#if ch.isNumbered()>chapter<#elseif ch.slug() == 'glossary'>glossary<#elseif ch.kind()?string == 'FRONT'>preface<#else>appendix</#if>" role="<#if ch.isNumbered()>doc-chapter<#elseif ch.slug() == 'glossary'>doc-glossary<#elseif ch.kind()?string == 'FRONT'>doc-preface<#else>doc-appendix</#if>" aria-labelledby="${ch.slug()}-title">
 <header class="opener">
 <#if ch.isNumbered()><p class="chapter-label">${ch.label()}</p></#if>
 <h1 class="part-title" id="${ch.slug()}-title">${ch.title()}</h1>

@@ -69,6 +69,11 @@ public final class Main implements Runnable {
         for (Diagnostic d : diagnostics) err.println(d.format());
     }
 
+    static void report(List<Diagnostic> diagnostics, java.io.PrintWriter err) {
+        for (Diagnostic d : diagnostics) err.println(d.format());
+        err.flush();
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
@@ -147,16 +152,17 @@ public final class Main implements Runnable {
             BuildOptions opts = new BuildOptions(common.book, this.out, fmts, BuildOptions.sourceDateEpoch(), ps, hp,
                     common.limits(), layouts);
             boolean quiet = common.quiet;
-            PrintStream progressOut = System.out;
+            java.io.PrintWriter progressOut = spec.commandLine().getOut();
             BuildPipeline pipeline = new BuildPipeline(Renderers.all(), line -> {
                 if (!quiet) progressOut.println(line);
             });
             BuildPipeline.Result r = pipeline.build(opts);
-            report(r.diagnostics(), System.err);
+            report(r.diagnostics(), spec.commandLine().getErr());
             if (!quiet) {
                 for (Path p : r.written()) {
                     progressOut.printf("wrote %s (%,d bytes)%n", this.out.resolve(this.out.toAbsolutePath().relativize(p)), Files.size(p));
                 }
+                progressOut.flush();
             }
             return OK;
         }
@@ -172,13 +178,16 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         Common common = new Common();
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
             Diagnostics diag = new Diagnostics();
             BuildOptions opts = new BuildOptions(common.book, Path.of("output"), Set.of(), null, null, null, common.limits(), List.of());
             new BuildPipeline(List.of(), s -> {}).check(opts, diag, java.util.Map.of());
-            report(diag.all(), System.err);
-            if (!common.quiet) System.out.println("coursebook: no errors found");
+            report(diag.all(), spec.commandLine().getErr());
+            if (!common.quiet) spec.commandLine().getOut().println("coursebook: no errors found");
             return OK;
         }
     }

@@ -24,6 +24,7 @@ final class LiftPullQuotes extends ChapterTransform {
                 for (Element span : body.select("span.lifted")) {
                     Element copy = span.clone();
                     copy.select("a.noteref").remove();
+                    capitalise(copy);
                     String text = XhtmlCleaner.toXhtml(copy);
                     if (copy.text().isBlank()) continue;
                     out.add(new Block.PullQuote(Block.PullQuote.Kind.LIFTED, text, null, p.pos()));
@@ -31,5 +32,20 @@ final class LiftPullQuotes extends ChapterTransform {
             }
         }
         return ch.withBlocks(out);
+    }
+
+    /** A display quote starts with a capital letter, as display type does, even when lifted from mid-sentence. */
+    private static void capitalise(Element el) {
+        for (org.jsoup.nodes.TextNode t : el.textNodes()) {
+            String s = t.getWholeText();
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.isLetter(s.charAt(i))) {
+                    t.text(s.substring(0, i) + Character.toUpperCase(s.charAt(i)) + s.substring(i + 1));
+                    return;
+                }
+                if (!Character.isWhitespace(s.charAt(i))) return;
+            }
+        }
+        if (el.childrenSize() > 0) capitalise(el.child(0));
     }
 }
