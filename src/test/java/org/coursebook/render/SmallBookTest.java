@@ -135,6 +135,24 @@ class SmallBookTest {
         }
     }
 
+    @Test
+    void pageSizeFromTheManifestOrTheCommandLine() throws Exception {
+        try (PdfInspect p = new PdfInspect(pdf())) {
+            var box = p.doc.getPage(0).getMediaBox();
+            assertEquals(595.28, box.getWidth(), 1.0, "A4 from the manifest");
+            assertEquals(841.89, box.getHeight(), 1.0);
+        }
+        Path manifest = Builds.copyBook("small", Path.of("target/small-trade-src"));
+        var opts = new org.coursebook.build.BuildOptions(manifest, Path.of("target/small-trade"), java.util.Set.of("pdf"),
+                Builds.FIXED_TIME, org.coursebook.model.PageSize.TRADE, null, org.coursebook.read.BookReader.Limits.defaults(), List.of());
+        new org.coursebook.build.BuildPipeline(Renderers.all(), s -> {}).build(opts);
+        try (PdfInspect p = new PdfInspect(Path.of("target/small-trade/a-small-test-book.pdf"))) {
+            var box = p.doc.getPage(p.pages() - 1).getMediaBox();
+            assertEquals(432, box.getWidth(), 1.0, "6 x 9 in trade");
+            assertEquals(648, box.getHeight(), 1.0);
+        }
+    }
+
     private static String entry(String name) throws Exception {
         try (ZipFile z = new ZipFile(epub().toFile())) {
             return new String(z.getInputStream(z.getEntry(name)).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
