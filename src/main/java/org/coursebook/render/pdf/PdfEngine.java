@@ -38,6 +38,7 @@ public final class PdfEngine {
         b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
         b.useColorProfile(icc);
         b.useHyphenation(hyphenator);
+        b.useUnicodeLineBreaker(new LineBreaker());
         b.useSVGDrawer(new BatikSVGDrawer());
         b.withProducer("coursebook");
         for (Fonts.Face f : Fonts.FACES) {

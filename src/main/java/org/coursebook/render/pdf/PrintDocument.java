@@ -62,7 +62,7 @@ final class PrintDocument {
         Element opener = part.selectFirst("> header.opener");
         if (head == null || opener == null) return;
         head.remove();
-        opener.after(head);
+        opener.appendChild(head);
         wrap.prependChild(new Element("div").addClass("rh-chapter").attr("aria-hidden", "true"));
     }
 
