@@ -14,6 +14,8 @@ import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
 import org.coursebook.render.Styles;
 import org.coursebook.render.Templates;
+import org.coursebook.render.print.Imposition;
+import org.coursebook.render.print.PrintFiles;
 import org.coursebook.transform.Transform;
 
 import java.io.IOException;
@@ -93,11 +95,20 @@ public final class BuildPipeline {
                 r.render(book, ctx);
                 stages.add(stage(r.format(), t));
             }
+            if (!opts.printLayouts().isEmpty()) {
+                long t = System.nanoTime();
+                PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), buildTime);
+                stages.add(stage("print layouts", t));
+            }
             diag.throwIfErrors();
             List<Path> written = output.targets();
             output.commit();
             return new Result(book, written, diag.all(), stages);
         }
+    }
+
+    private static Imposition.Layout layout(String key) {
+        return Imposition.Layout.fromKey(key).orElseThrow(() -> new IllegalArgumentException("unknown print layout '" + key + "'"));
     }
 
     private Stage stage(String name, long startNanos) {

@@ -1,6 +1,7 @@
 package org.coursebook.render;
 
 import org.coursebook.render.epub.EpubRenderer;
+import org.coursebook.render.handout.HandoutRenderer;
 import org.coursebook.render.pdf.PdfEngine;
 import org.coursebook.render.pdf.PdfRenderer;
 
@@ -12,6 +13,6 @@ public final class Renderers {
 
     public static List<Renderer> all() {
         PdfEngine engine = new PdfEngine();
-        return List.of(new EpubRenderer(), new PdfRenderer(engine));
+        return List.of(new EpubRenderer(), new PdfRenderer(engine), new HandoutRenderer(engine));
     }
 }

@@ -48,6 +48,11 @@ public final class PdfFinisher {
      *                            the page of the next entry. 0 means the whole document is numbered 1, 2, 3.
      */
     public static byte[] finish(byte[] pdf, BookMeta meta, Instant buildTime, int frontOutlineEntries) throws IOException {
+        return finish(pdf, meta, meta.title(), buildTime, frontOutlineEntries);
+    }
+
+    /** As above, for a document with its own title (a handout); the title also enters the document id. */
+    public static byte[] finish(byte[] pdf, BookMeta meta, String title, Instant buildTime, int frontOutlineEntries) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             int bodyStart = frontOutlineEntries <= 0 ? 0 : bodyStartPage(doc, frontOutlineEntries);
             List<String> labels = labels(doc.getNumberOfPages(), bodyStart);
@@ -64,7 +69,7 @@ public final class PdfFinisher {
             doc.getDocumentCatalog().setPageLabels(pageLabels);
 
             describeLinks(doc, labels);
-            metadata(doc, meta, buildTime);
+            metadata(doc, meta, title, buildTime);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
             doc.save(out);
@@ -113,13 +118,13 @@ public final class PdfFinisher {
         }
     }
 
-    private static void metadata(PDDocument doc, BookMeta meta, Instant buildTime) throws IOException {
+    private static void metadata(PDDocument doc, BookMeta meta, String title, Instant buildTime) throws IOException {
         Calendar cal = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         cal.setTimeInMillis(buildTime.toEpochMilli());
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setCreationDate(cal);
         info.setModificationDate(cal);
-        info.setTitle(meta.title());
+        info.setTitle(title);
         info.setAuthor(String.join(", ", meta.authors()));
         if (!meta.description().isEmpty()) info.setSubject(meta.description());
         info.setCreator("coursebook");
@@ -135,7 +140,7 @@ public final class PdfFinisher {
             PDMetadata fresh = new PDMetadata(doc, new java.io.ByteArrayInputStream(xmp.getBytes(StandardCharsets.UTF_8)));
             doc.getDocumentCatalog().setMetadata(fresh);
         }
-        byte[] id = sha(meta.identifier() + "|" + iso);
+        byte[] id = sha(meta.identifier() + (title.equals(meta.title()) ? "" : "|" + title) + "|" + iso);
         COSArray ids = new COSArray();
         ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
         ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));

@@ -1,0 +1,116 @@
+package org.coursebook.render.handout;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.coursebook.model.Book;
+import org.coursebook.model.BookMeta;
+import org.coursebook.model.Chapter;
+import org.coursebook.model.PageSize;
+import org.coursebook.model.Slugs;
+import org.coursebook.render.RenderContext;
+import org.coursebook.render.Renderer;
+import org.coursebook.render.pdf.PdfEngine;
+import org.coursebook.render.pdf.PdfFinisher;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lecture handouts: for every chapter, {@code handouts/NN-<title>.pdf} with the course and book title, the lecture
+ * number and chapter title, the lecture bullet points, the chapter's primary-source quotations, its key terms and
+ * a ruled area for notes; and {@code handouts/all-handouts.pdf} with every lecture, each starting on an odd page
+ * so that a duplex print gives each lecture its own sheets. Drawn from {@code handout.ftl} with {@code base.css}
+ * and {@code handout.css} by the same engine as the book (fonts, PDF/UA-1, PDF/A-2u), on the manifest's
+ * handout paper.
+ */
+public final class HandoutRenderer implements Renderer {
+    public static final String DIR = "handouts/";
+    public static final String ALL = "all-handouts.pdf";
+    /** Ruled lines in the notes area. */
+    static final int NOTE_LINES = 12;
+
+    private final PdfEngine engine;
+
+    public HandoutRenderer(PdfEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String format() {
+        return "handouts";
+    }
+
+    /** The handout's file name: the chapter number and the slug of its title, {@code 04-the-soviet-system.pdf}. */
+    public static String fileName(Chapter ch) {
+        return String.format(java.util.Locale.ROOT, "%02d-%s.pdf", ch.number(), Slugs.slugify(ch.title()));
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx) throws IOException {
+        if (book.chapters().isEmpty()) return;
+        String css = pageCss(book.meta().handoutPaper()) + ctx.styles().css("base.css") + ctx.styles().css("handout.css");
+        List<String> fillAfter = new ArrayList<>();
+        List<Chapter> chapters = book.chapters();
+        for (int i = 0; i < chapters.size(); i++) {
+            Chapter ch = chapters.get(i);
+            byte[] pdf = build(book, List.of(ch), List.of(), "Lecture " + ch.number() + ": " + ch.title(), css, ctx);
+            int pages;
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                pages = doc.getNumberOfPages();
+            }
+            if (pages % 2 == 1 && i < chapters.size() - 1) fillAfter.add(ch.slug());
+            ctx.output().write(DIR + fileName(ch), out -> out.write(pdf));
+        }
+        // The same lectures in one document: laid out exactly as above, so the page counts tell where a blank
+        // page is needed for the next lecture to start on an odd page.
+        byte[] all = build(book, chapters, fillAfter, "Lecture handouts: " + book.meta().title(), css, ctx);
+        checkOddStarts(all, chapters.size());
+        ctx.output().write(DIR + ALL, out -> out.write(all));
+    }
+
+    private byte[] build(Book book, List<Chapter> lectures, List<String> fillAfter, String title, String css,
+                         RenderContext ctx) throws IOException {
+        BookMeta meta = book.meta();
+        Map<String, Object> model = new HashMap<>();
+        model.put("meta", meta);
+        model.put("lectures", lectures);
+        model.put("fillAfter", fillAfter);
+        model.put("docTitle", title);
+        model.put("css", css);
+        model.put("noteLines", NOTE_LINES);
+        String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model));
+        byte[] raw = engine.render(xhtml, book.sourceDir(), ctx.fonts());
+        return PdfFinisher.finish(raw, meta, title, ctx.buildTime(), 0);
+    }
+
+    /** Page size and margins: the same on every page (handouts are not bound). */
+    static String pageCss(PageSize paper) {
+        String margin = paper == PageSize.A4 ? "18mm 20mm 22mm 20mm" : "0.7in 0.8in 0.85in 0.8in";
+        return "@page { size: " + paper.css() + "; margin: " + margin + "; }\n";
+    }
+
+    /** Every lecture of the combined file must start on an odd page; a layout that breaks this is a bug here. */
+    private static void checkOddStarts(byte[] pdf, int lectures) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var outline = doc.getDocumentCatalog().getDocumentOutline();
+            int n = 0;
+            if (outline != null) {
+                for (PDOutlineItem item : outline.children()) {
+                    PDPage page = item.findDestinationPage(doc);
+                    int index = page == null ? -1 : doc.getPages().indexOf(page);
+                    if (index < 0 || index % 2 != 0) {
+                        throw new IllegalStateException("all-handouts: '" + item.getTitle() + "' starts on page " + (index + 1)
+                                + ", not on an odd page");
+                    }
+                    n++;
+                }
+            }
+            if (n != lectures) throw new IllegalStateException("all-handouts: " + n + " lectures in the outline, expected " + lectures);
+        }
+    }
+}
