@@ -97,7 +97,10 @@ public final class BuildPipeline {
             }
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();
-                PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), buildTime);
+                if (PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), buildTime).isEmpty()) {
+                    diag.warning(org.coursebook.diag.SourcePos.of(opts.manifest()), "--print-layout was given but no PDF was built",
+                            "add pdf or handouts to --format to get imposed copies in print/");
+                }
                 stages.add(stage("print layouts", t));
             }
             diag.throwIfErrors();
