@@ -103,7 +103,7 @@ class RealBookTest {
             for (String t : TITLES) assertTrue(flat.contains(t), t);
             // the printed contents: chapter titles followed by dot leaders and a page number
             assertTrue(p.text(1).contains("Creative Commons"), "copyright page on page ii");
-            assertTrue(p.text(2).strip().startsWith("Contents"), "contents open on page iii, a right-hand page");
+            assertTrue(p.text(2).strip().replaceFirst("^iii\\s+", "").startsWith("Contents"), "contents open on page iii, a right-hand page (its folio is drawn first)");
             String contents = p.text(2) + p.text(3);
             assertTrue(Pattern.compile("Understanding the Soviet Period[ .]*\\d+").matcher(contents.replaceAll("\\s+", " ")).find(), contents);
             assertTrue(flat.contains("LECTURE BULLET POINTS") || flat.contains("Lecture bullet points"));
