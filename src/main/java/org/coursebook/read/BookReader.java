@@ -38,13 +38,13 @@ public final class BookReader {
 
     /** Reads the whole book; returns null when the manifest itself is unusable. Problems go to {@code diag}. */
     public Book read(Path manifestFile, Diagnostics diag) {
-        Manifest manifest = new ManifestReader(diag).read(manifestFile);
+        Manifest manifest = new ManifestReader(diag, limits.maxImageBytes()).read(manifestFile);
         if (manifest == null) return null;
         return read(manifest, diag, Map.of());
     }
 
     public Manifest readManifest(Path manifestFile, Diagnostics diag) {
-        return new ManifestReader(diag).read(manifestFile);
+        return new ManifestReader(diag, limits.maxImageBytes()).read(manifestFile);
     }
 
     /**

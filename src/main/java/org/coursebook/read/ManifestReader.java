@@ -4,6 +4,7 @@ import org.coursebook.diag.BuildException;
 import org.coursebook.diag.Diagnostic;
 import org.coursebook.diag.Diagnostics;
 import org.coursebook.diag.SourcePos;
+import org.coursebook.model.Asset;
 import org.coursebook.model.BookMeta;
 import org.coursebook.model.PageSize;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -28,7 +29,11 @@ import java.util.stream.Stream;
 /** Reads and checks {@code book.yaml}. Every problem becomes a diagnostic at its line. */
 public final class ManifestReader {
     static final Set<String> KEYS = Set.of("title", "subtitle", "authors", "language", "identifier", "rights",
-            "license", "date", "description", "page-size", "handout-paper", "front-matter", "chapters", "back-matter");
+            "license", "date", "description", "page-size", "handout-paper", "cover", "front-matter", "chapters", "back-matter");
+    /** Cover images the build picks up from the book's folder when the manifest names none. */
+    static final List<String> COVER_FILES = List.of("cover.png", "cover.jpg", "cover.jpeg");
+    /** Covers shorter than this look blurred in reading apps' libraries and in print. */
+    static final int MIN_COVER_HEIGHT = 1000;
     private static final Pattern UUID = Pattern.compile(
             "(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ISBN = Pattern.compile("(urn:isbn:)?(97[89])?[0-9-]{9,13}[0-9Xx]");
@@ -36,9 +41,16 @@ public final class ManifestReader {
     private static final Set<String> GENERATED = Set.of("glossary");
 
     private final Diagnostics diag;
+    private final long maxImageBytes;
 
     public ManifestReader(Diagnostics diag) {
+        this(diag, ImageResolver.DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxImageBytes the largest cover image accepted */
+    public ManifestReader(Diagnostics diag, long maxImageBytes) {
         this.diag = diag;
+        this.maxImageBytes = maxImageBytes;
     }
 
     /** Reads the manifest; returns null (with diagnostics) when it cannot be used at all. */
@@ -122,6 +134,7 @@ public final class ManifestReader {
 
         List<Manifest.Entry> entries = new ArrayList<>();
         Path dir = file.toAbsolutePath().getParent();
+        Asset cover = cover(yaml, map, file, dir);
         entries.addAll(entries(yaml, map, "front-matter", Manifest.Section.FRONT, false));
         entries.addAll(entries(yaml, map, "chapters", Manifest.Section.CHAPTER, true));
         entries.addAll(entries(yaml, map, "back-matter", Manifest.Section.BACK, false));
@@ -131,10 +144,72 @@ public final class ManifestReader {
         if (title == null || title.isBlank() || identifier == null || date == null) return null;
         try {
             BookMeta meta = new BookMeta(title.strip(), subtitle, authors, language, identifier, rights, license, date,
-                    description, pageSize, handoutPaper);
+                    description, pageSize, handoutPaper, cover);
             return new Manifest(file, meta, entries);
         } catch (IllegalArgumentException e) {
             diag.error(top, e.getMessage(), "");
+            return null;
+        }
+    }
+
+    /**
+     * The instructor's cover image: the file the manifest's {@code cover} names, else {@code cover.png} or
+     * {@code cover.jpg} in the book's folder; null when there is none (the build generates a cover).
+     */
+    private Asset cover(Yaml yaml, Map<String, NodeTuple> map, Path manifest, Path dir) {
+        ImageResolver images = new ImageResolver(dir, diag, maxImageBytes);
+        Asset image;
+        if (map.containsKey("cover")) {
+            String name = string(yaml, map, "cover", false);
+            if (name == null) return null;
+            SourcePos pos = yaml.pos(map.get("cover").getValueNode());
+            if (name.isBlank()) {
+                diag.error(pos, "'cover' is empty", "name a PNG or JPEG image in the book's folder, or remove the key to have the build generate a cover");
+                return null;
+            }
+            image = images.resolve(manifest, name.strip(), pos);
+        } else {
+            List<String> found = COVER_FILES.stream().filter(n -> Files.isRegularFile(dir.resolve(n))).toList();
+            if (found.isEmpty()) return null;
+            if (found.size() > 1) {
+                diag.error(SourcePos.of(manifest, 1), "the book's folder has more than one cover image: " + String.join(", ", found),
+                        "keep one, or name the one to use with 'cover:' in the manifest");
+                return null;
+            }
+            image = images.resolve(manifest, found.get(0), SourcePos.of(dir.resolve(found.get(0))));
+        }
+        if (image == null) return null;
+        if (!image.mediaType().equals("image/png") && !image.mediaType().equals("image/jpeg")) {
+            diag.error(image.pos(), "the cover image must be a PNG or JPEG file, not " + image.mediaType(),
+                    "reading apps show PNG and JPEG covers in their libraries; export the cover as PNG or JPEG (1600×2400 pixels)");
+            return null;
+        }
+        java.awt.Dimension size = pixelSize(image.source());
+        if (size == null) {
+            diag.error(image.pos(), "the cover image cannot be decoded", "save it again as a PNG or JPEG file");
+            return null;
+        }
+        if (size.height < MIN_COVER_HEIGHT) {
+            diag.warning(image.pos(), "the cover image is only " + size.width + "×" + size.height + " pixels",
+                    "reading apps and print want a cover at least " + MIN_COVER_HEIGHT + " pixels high; 1600×2400 is ideal");
+        }
+        return image;
+    }
+
+    /** Width and height from the image's header, or null if it cannot be read. */
+    private static java.awt.Dimension pixelSize(Path image) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(image.toFile())) {
+            if (in == null) return null;
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) return null;
+            javax.imageio.ImageReader r = readers.next();
+            try {
+                r.setInput(in);
+                return new java.awt.Dimension(r.getWidth(0), r.getHeight(0));
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

@@ -1,0 +1,172 @@
+package org.coursebook.render.cover;
+
+import org.coursebook.diag.SourcePos;
+import org.coursebook.model.Asset;
+import org.coursebook.model.Book;
+import org.coursebook.model.BookMeta;
+import org.coursebook.model.PageSize;
+import org.coursebook.render.Fonts;
+import org.coursebook.render.RenderContext;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The book's cover: the instructor's own image when the manifest or the book's folder has one, otherwise one
+ * drawn from the template {@code cover.svg.ftl} (geometry and fonts) and the stylesheet {@code cover.css}
+ * (colours) with the manifest's title, subtitle and authors. Two sizes: the e-book cover (1600 × 2400 pixels)
+ * and the print cover (the trim size at 300 dpi). The same sources give the same bytes: the PNG carries no
+ * time stamp, and only the book's own fonts are used. One instance is shared by the renderers that show the
+ * cover; it keeps the last images drawn, so a build draws each once.
+ */
+public final class CoverArt {
+    public static final int EBOOK_WIDTH = 1600;
+    public static final int EBOOK_HEIGHT = 2400;
+    public static final int PRINT_DPI = 300;
+    /** The template's coordinate system is this wide; its height follows the cover's proportions. */
+    static final int UNITS_WIDE = 1000;
+
+    /** An encoded cover image. */
+    public record Image(byte[] bytes, String mediaType, int width, int height) {
+        /** "png" or "jpg". */
+        public String extension() {
+            return mediaType.equals("image/jpeg") ? "jpg" : "png";
+        }
+    }
+
+    private final Map<String, Image> drawn = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+            return size() > 4;
+        }
+    };
+    private Fonts fontsInUse;
+    private SvgRasterizer rasterizer;
+    private CoverText text;
+
+    /** The e-book cover: the instructor's image as it is, or a generated 1600 × 2400 PNG. */
+    public synchronized Image ebook(Book book, RenderContext ctx) throws IOException {
+        Asset own = book.meta().cover();
+        if (own != null) {
+            byte[] bytes = Files.readAllBytes(own.source());
+            BufferedImage img = decode(bytes, own);
+            return new Image(bytes, own.mediaType(), img.getWidth(), img.getHeight());
+        }
+        return generated(book, ctx, EBOOK_WIDTH, EBOOK_HEIGHT);
+    }
+
+    /**
+     * The print cover at the book's trim size and {@value #PRINT_DPI} dpi: generated for the page's proportions,
+     * or the instructor's image scaled to fill the page and trimmed equally on both sides of the longer dimension.
+     */
+    public synchronized Image print(Book book, RenderContext ctx) throws IOException {
+        PageSize size = book.meta().pageSize();
+        int w = Math.round(size.widthPt() / 72f * PRINT_DPI);
+        int h = Math.round(size.heightPt() / 72f * PRINT_DPI);
+        Asset own = book.meta().cover();
+        if (own == null) return generated(book, ctx, w, h);
+        BufferedImage src = decode(Files.readAllBytes(own.source()), own);
+        BufferedImage page = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        double scale = Math.max((double) w / src.getWidth(), (double) h / src.getHeight());
+        int sw = (int) Math.round(src.getWidth() * scale), sh = (int) Math.round(src.getHeight() * scale);
+        Graphics2D g = page.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(src, (w - sw) / 2, (h - sh) / 2, sw, sh, null);
+        g.dispose();
+        return own.mediaType().equals("image/jpeg") ? new Image(jpeg(page), "image/jpeg", w, h) : new Image(png(page), "image/png", w, h);
+    }
+
+    /** The generated cover's SVG, {@code width} × {@code height} pixels, from the template and the stylesheet. */
+    public synchronized String svg(Book book, RenderContext ctx, int width, int height) throws IOException {
+        tools(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("book", book);
+        model.put("meta", book.meta());
+        model.put("pixelWidth", width);
+        model.put("pixelHeight", height);
+        model.put("width", UNITS_WIDE);
+        model.put("height", (double) UNITS_WIDE * height / width);
+        model.put("fit", text);
+        model.put("css", rasterizer.fontFaces() + ctx.styles().css("cover.css"));
+        return ctx.templates().render("cover.svg.ftl", model);
+    }
+
+    private Image generated(Book book, RenderContext ctx, int width, int height) throws IOException {
+        warnAboutMissingGlyphs(book, ctx);
+        String svg = svg(book, ctx, width, height);
+        Image cached = drawn.get(svg);
+        if (cached != null) return cached;
+        Image img = new Image(png(rasterizer.draw(svg, width, height)), "image/png", width, height);
+        drawn.put(svg, img);
+        return img;
+    }
+
+    private void tools(RenderContext ctx) {
+        if (fontsInUse != ctx.fonts()) {
+            fontsInUse = ctx.fonts();
+            rasterizer = new SvgRasterizer(ctx.fonts());
+            text = new CoverText(ctx.fonts());
+            drawn.clear();
+        }
+    }
+
+    /** The cover's fonts cover Latin, Greek and Cyrillic; a title in another script needs the instructor's image. */
+    private void warnAboutMissingGlyphs(Book book, RenderContext ctx) {
+        tools(ctx);
+        BookMeta m = book.meta();
+        String all = String.join(" ", List.of(m.title(), m.subtitle(), String.join(", ", m.authors())));
+        for (Fonts.Face f : List.of(Fonts.FACES.get(0), Fonts.FACES.get(6))) {
+            int at = text.missingGlyph(all, f.family(), f.weight(), f.style());
+            if (at < 0) continue;
+            String message = "the generated cover cannot show '" + new String(Character.toChars(all.codePointAt(at)))
+                    + "' (from the title, subtitle or authors): " + f.family() + " has no such character";
+            if (ctx.diagnostics().all().stream().anyMatch(d -> d.message().equals(message))) return;
+            ctx.diagnostics().warning(SourcePos.of(book.sourceDir()), message,
+                    "put your own cover image, cover.png or cover.jpg (1600×2400 pixels), in the book's folder");
+            return;
+        }
+    }
+
+    private static BufferedImage decode(byte[] bytes, Asset own) throws IOException {
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
+        if (img == null) throw new IOException(own.source() + ": the cover image cannot be decoded");
+        return img;
+    }
+
+    /** PNG without time stamp or text chunks. */
+    static byte[] png(BufferedImage img) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 18);
+        if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer");
+        return out.toByteArray();
+    }
+
+    private static byte[] jpeg(BufferedImage img) throws IOException {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            w.setOutput(ios);
+            ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.92f);
+            w.write(null, new IIOImage(img, null, null), p);
+        } finally {
+            w.dispose();
+        }
+        return out.toByteArray();
+    }
+}
