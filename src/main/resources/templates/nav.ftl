@@ -14,6 +14,7 @@
 </nav>
 <nav epub:type="landmarks" id="landmarks" class="landmarks" aria-label="Landmarks" hidden="hidden">
 <ol>
+<#if cover??><li><a epub:type="cover" href="${cover.page}">Cover</a></li></#if>
 <li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>
 <li><a epub:type="toc" href="nav.xhtml">Contents</a></li>
 <#if book.chapters()?has_content><li><a epub:type="bodymatter" href="${book.chapters()[0].fileName()}">${book.chapters()[0].title()}</a></li></#if>

@@ -1,5 +1,7 @@
 package org.coursebook.render;
 
+import org.coursebook.render.cover.CoverArt;
+import org.coursebook.render.cover.PrintCoverRenderer;
 import org.coursebook.render.epub.EpubRenderer;
 import org.coursebook.render.handout.HandoutRenderer;
 import org.coursebook.render.pdf.PdfEngine;
@@ -13,6 +15,8 @@ public final class Renderers {
 
     public static List<Renderer> all() {
         PdfEngine engine = new PdfEngine();
-        return List.of(new EpubRenderer(), new PdfRenderer(engine), new HandoutRenderer(engine));
+        CoverArt cover = new CoverArt();
+        return List.of(new EpubRenderer(cover), new PdfRenderer(engine), new PrintCoverRenderer(engine, cover),
+                new HandoutRenderer(engine));
     }
 }

@@ -60,7 +60,7 @@ class SmallBookTest {
         }
         List<String> spine = b.getSpine().getSpineReferences().stream().map(SpineReference::getResource)
                 .map(r -> r.getHref()).toList();
-        assertEquals(List.of("title.xhtml", "copyright.xhtml", "nav.xhtml", "preface.xhtml", "one.xhtml", "two.xhtml",
+        assertEquals(List.of("cover.xhtml", "title.xhtml", "copyright.xhtml", "nav.xhtml", "preface.xhtml", "one.xhtml", "two.xhtml",
                 "glossary.xhtml"), spine);
         List<String> toc = b.getTableOfContents().getTocReferences().stream().map(TOCReference::getTitle).toList();
         assertEquals(List.of("Preface", "1. The First Chapter", "2. The Second Chapter", "Glossary"), toc);

@@ -15,8 +15,9 @@ import java.util.Map;
  */
 record Accessibility(List<String> modes, List<String> sufficient, List<String> features, List<String> hazards, String summary) {
 
-    static Accessibility of(Book book) {
-        boolean images = !book.assets().isEmpty();
+    /** @param cover whether the book opens on a cover image */
+    static Accessibility of(Book book, boolean cover) {
+        boolean images = cover || !book.assets().isEmpty();
         boolean tables = false, notes = false;
         for (Chapter c : book.allParts()) {
             if (!c.footnotes().isEmpty()) notes = true;

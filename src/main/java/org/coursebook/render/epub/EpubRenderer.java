@@ -5,6 +5,7 @@ import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
 import org.coursebook.render.Fonts;
 import org.coursebook.render.RenderContext;
+import org.coursebook.render.cover.CoverArt;
 import org.coursebook.render.Renderer;
 
 import java.io.IOException;
@@ -21,8 +22,9 @@ import java.util.Map;
 
 /**
  * Packages the book as EPUB 3.3: {@code mimetype} first and stored, {@code container.xml}, a package document,
- * a navigation document that is also the book's contents page, an NCX for older readers, title and copyright
- * pages, one XHTML file a part, the stylesheets, the embedded fonts and the images.
+ * a navigation document that is also the book's contents page, an NCX for older readers, a cover page with the
+ * cover image (marked {@code cover-image}), title and copyright pages, one XHTML file a part, the stylesheets,
+ * the embedded fonts and the images.
  */
 public final class EpubRenderer implements Renderer {
     static final String CONTAINER = """
@@ -37,6 +39,17 @@ public final class EpubRenderer implements Renderer {
 
     /** One manifest item of the package document. */
     public record Item(String id, String href, String mediaType, String properties, byte[] content) {}
+
+    private final CoverArt coverArt;
+
+    public EpubRenderer() {
+        this(new CoverArt());
+    }
+
+    /** @param coverArt the cover, shared with the other renderers that show it */
+    public EpubRenderer(CoverArt coverArt) {
+        this.coverArt = coverArt;
+    }
 
     @Override
     public String format() {
@@ -55,6 +68,13 @@ public final class EpubRenderer implements Renderer {
         List<String> spine = new ArrayList<>();
         Map<String, Object> base = baseModel(book);
 
+        CoverArt.Image cover = coverArt.ebook(book, ctx);
+        String coverHref = "cover." + cover.extension();
+        base.put("cover", Map.of("id", "cover-image", "image", coverHref, "page", "cover.xhtml",
+                "width", cover.width(), "height", cover.height()));
+        items.add(new Item("cover-image", coverHref, cover.mediaType(), "cover-image", cover.bytes()));
+        items.add(new Item("cover", "cover.xhtml", XHTML, "", bytes(ctx.templates().render("cover-page.ftl", base))));
+        spine.add("cover");
         items.add(page(ctx, base, "title", "Title page", "title.xhtml"));
         spine.add("title");
         items.add(page(ctx, base, "copyright", "Copyright", "copyright.xhtml"));
@@ -92,7 +112,7 @@ public final class EpubRenderer implements Renderer {
         opf.put("items", items.stream().map(EpubRenderer::itemModel).toList());
         opf.put("spine", spine);
         opf.put("modified", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").format(ctx.buildTime().atOffset(ZoneOffset.UTC)));
-        opf.put("accessibility", Accessibility.of(book).model());
+        opf.put("accessibility", Accessibility.of(book, true).model());
         byte[] packageDoc = bytes(ctx.templates().render("package.opf.ftl", opf));
 
         EpubZip zip = new EpubZip(ctx.buildTime());

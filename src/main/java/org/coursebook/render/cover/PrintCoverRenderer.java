@@ -1,0 +1,100 @@
+package org.coursebook.render.cover;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.coursebook.model.Book;
+import org.coursebook.render.RenderContext;
+import org.coursebook.render.Renderer;
+import org.coursebook.render.pdf.PdfEngine;
+import org.coursebook.render.pdf.PdfFinisher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The front cover as its own print file, {@code <slug>-cover.pdf}: one page of the book's trim size with the
+ * cover at 300 dpi, PDF/UA-1 and PDF/A-2u like the book. The cover is kept out of the book's PDF so that the
+ * book's pages keep their right-hand and left-hand sides and their numbers, as a print shop expects.
+ */
+public final class PrintCoverRenderer implements Renderer {
+    private final PdfEngine engine;
+    private final CoverArt coverArt;
+
+    public PrintCoverRenderer(PdfEngine engine, CoverArt coverArt) {
+        this.engine = engine;
+        this.coverArt = coverArt;
+    }
+
+    /** The file name of the print cover for a book with this slug. */
+    public static String fileName(String slug) {
+        return slug + "-cover.pdf";
+    }
+
+    @Override
+    public String format() {
+        return "pdf";
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx) throws IOException {
+        byte[] pdf = build(book, ctx);
+        ctx.output().write(fileName(book.meta().slug()), out -> out.write(pdf));
+    }
+
+    public byte[] build(Book book, RenderContext ctx) throws IOException {
+        CoverArt.Image image = coverArt.print(book, ctx);
+        String name = "cover." + image.extension();
+        Map<String, Object> model = new HashMap<>();
+        model.put("book", book);
+        model.put("meta", book.meta());
+        model.put("image", name);
+        String xhtml = ctx.templates().render("print-cover.ftl", model);
+        Path dir = Files.createTempDirectory("coursebook-cover");
+        byte[] raw;
+        try {
+            Files.write(dir.resolve(name), image.bytes());
+            raw = engine.render(xhtml, dir, ctx.fonts());
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+        byte[] finished = PdfFinisher.finish(raw, book.meta(), ctx.buildTime(), 0);
+        return withOwnId(finished, book.meta().identifier() + "|cover");
+    }
+
+    /** The book's PDF and the cover's are different files: give the cover its own document id. */
+    private static byte[] withOwnId(byte[] pdf, String seed) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            byte[] id = Arrays.copyOf(sha256(seed.getBytes(StandardCharsets.UTF_8)), 16);
+            COSArray ids = new COSArray();
+            ids.add(new COSString(id));
+            ids.add(new COSString(id));
+            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
