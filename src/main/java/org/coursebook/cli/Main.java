@@ -113,7 +113,7 @@ public final class Main implements Runnable {
         Path out;
 
         @Option(names = "--format", split = ",", paramLabel = "FORMAT",
-                description = "formats to build, comma-separated: epub, pdf, handouts (default: all)")
+                description = "formats to build, comma-separated: epub, pdf, handouts, site (default: all)")
         List<String> formats;
 
         @Option(names = "--page-size", paramLabel = "SIZE", description = "print page size: letter, a4 or trade (default: the manifest's)")
@@ -134,7 +134,7 @@ public final class Main implements Runnable {
             Set<String> fmts = new LinkedHashSet<>(formats == null ? BuildOptions.ALL_FORMATS : formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList());
             for (String f : fmts) {
                 if (!BuildOptions.ALL_FORMATS.contains(f)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + f + "': use epub, pdf or handouts");
+                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + f + "': use epub, pdf, handouts or site");
                 }
             }
             PageSize ps = pageSize == null ? null : size(pageSize, Set.of(PageSize.LETTER, PageSize.A4, PageSize.TRADE));

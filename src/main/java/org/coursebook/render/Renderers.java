@@ -6,6 +6,7 @@ import org.coursebook.render.epub.EpubRenderer;
 import org.coursebook.render.handout.HandoutRenderer;
 import org.coursebook.render.pdf.PdfEngine;
 import org.coursebook.render.pdf.PdfRenderer;
+import org.coursebook.render.site.DownloadPageRenderer;
 
 import java.util.List;
 
@@ -16,7 +17,8 @@ public final class Renderers {
     public static List<Renderer> all() {
         PdfEngine engine = new PdfEngine();
         CoverArt cover = new CoverArt();
+        // The download page lists what the renderers before it staged: it comes last.
         return List.of(new EpubRenderer(cover), new PdfRenderer(engine), new PrintCoverRenderer(engine, cover),
-                new HandoutRenderer(engine));
+                new HandoutRenderer(engine), new DownloadPageRenderer(cover));
     }
 }

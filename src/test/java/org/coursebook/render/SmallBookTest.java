@@ -80,6 +80,7 @@ class SmallBookTest {
         assertTrue(opf.contains("schema:accessibilitySummary"));
         assertTrue(opf.contains("<meta property=\"dcterms:modified\">2026-09-01T00:00:00Z</meta>"));
         assertTrue(opf.contains("fonts/LiberationSerif-Regular.ttf"), "body font embedded");
+        assertTrue(opf.contains("properties=\"cover-image\""), "the cover image is marked");
     }
 
     @Test

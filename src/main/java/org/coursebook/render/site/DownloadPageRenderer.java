@@ -1,0 +1,60 @@
+package org.coursebook.render.site;
+
+import org.coursebook.model.Book;
+import org.coursebook.render.RenderContext;
+import org.coursebook.render.Renderer;
+import org.coursebook.render.cover.CoverArt;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The course website's download page, {@code index.html}, with the cover image next to it: the cover, the
+ * book's description and contents, and a link to every EPUB and PDF of the build with its size, page count and
+ * SHA-256, and the build date. Self-contained: the stylesheet ({@code site.css}) is inlined, and the page
+ * loads nothing but the cover image beside it; no scripts. It lists what the other renderers staged, so it
+ * must run after them.
+ */
+public final class DownloadPageRenderer implements Renderer {
+    public static final String PAGE = "index.html";
+
+    private final CoverArt coverArt;
+
+    public DownloadPageRenderer(CoverArt coverArt) {
+        this.coverArt = coverArt;
+    }
+
+    @Override
+    public String format() {
+        return "site";
+    }
+
+    @Override
+    public void render(Book book, RenderContext ctx) throws IOException {
+        List<Downloads.Download> downloads = Downloads.find(book, ctx.output());
+        CoverArt.Image cover = coverArt.ebook(book, ctx);
+        String coverName = book.meta().slug() + "-cover." + cover.extension();
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("book", book);
+        model.put("meta", book.meta());
+        model.put("css", ctx.styles().css("site.css"));
+        model.put("cover", Map.of("href", coverName, "width", cover.width(), "height", cover.height()));
+        model.put("downloads", downloads);
+        model.put("handouts", downloads.stream().filter(d -> d.kind() == Downloads.Kind.HANDOUT).toList());
+        model.put("bookFiles", downloads.stream().filter(d -> d.kind() != Downloads.Kind.HANDOUT).toList());
+        var built = ctx.buildTime().atOffset(ZoneOffset.UTC);
+        model.put("builtIso", DateTimeFormatter.ISO_LOCAL_DATE.format(built));
+        model.put("builtText", DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(built));
+        byte[] page = ctx.templates().render("download-page.ftl", model).getBytes(StandardCharsets.UTF_8);
+
+        ctx.output().write(coverName, out -> out.write(cover.bytes()));
+        ctx.output().write(PAGE, out -> out.write(page));
+    }
+}

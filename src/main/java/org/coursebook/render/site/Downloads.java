@@ -1,0 +1,136 @@
+package org.coursebook.render.site;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.coursebook.model.Book;
+import org.coursebook.model.Chapter;
+import org.coursebook.render.Output;
+import org.coursebook.render.cover.PrintCoverRenderer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The files the download page offers, measured: every EPUB and PDF the other renderers of this build staged
+ * (the book, its print cover, the handouts, any other print file), and, for a build that did not remake
+ * them, the book's files already in the output folder from an earlier build. Each with its size, page count
+ * (PDFs) and SHA-256, read from the bytes that will be published.
+ */
+public final class Downloads {
+    /** What a file is, which decides where and how the page lists it. */
+    public enum Kind { EBOOK, PRINT_BOOK, HANDOUT, PRINT_FILE }
+
+    /**
+     * One downloadable file.
+     *
+     * @param href    its path relative to the output folder, with forward slashes
+     * @param chapter for a handout, the chapter it belongs to (null if none matches its name)
+     * @param pages   the page count of a PDF; 0 for an EPUB
+     */
+    public record Download(Kind kind, String href, String fileName, Chapter chapter, long bytes, int pages, String sha256) {
+        /** The kind as a name for templates and CSS classes: "ebook", "print-book", "handout", "print-file". */
+        public String type() {
+            return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The size for people: "940 KB", "2.3 MB". */
+        public String size() {
+            return humanSize(bytes);
+        }
+    }
+
+    private Downloads() {}
+
+    static List<Download> find(Book book, Output output) throws IOException {
+        String slug = book.meta().slug();
+        String epub = slug + ".epub", pdf = slug + ".pdf", cover = PrintCoverRenderer.fileName(slug);
+        Path dir = output.dir();
+        Map<String, Path> files = new TreeMap<>();
+        boolean handoutsStaged = false;
+        for (Path target : output.targets()) {
+            String rel = dir.relativize(target).toString().replace('\\', '/');
+            boolean handout = rel.startsWith("handouts/") && rel.endsWith(".pdf");
+            handoutsStaged |= handout;
+            if (handout || (!rel.contains("/") && (rel.endsWith(".pdf") || rel.endsWith(".epub")))) {
+                files.put(rel, output.stagedFile(target));
+            }
+        }
+        for (String name : List.of(epub, pdf, cover)) {
+            if (!files.containsKey(name) && Files.isRegularFile(dir.resolve(name))) files.put(name, dir.resolve(name));
+        }
+        if (!handoutsStaged && Files.isDirectory(dir.resolve("handouts"))) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir.resolve("handouts"), "*.pdf")) {
+                for (Path p : s) {
+                    if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
+                        files.put("handouts/" + p.getFileName(), p);
+                    }
+                }
+            }
+        }
+
+        List<Download> out = new ArrayList<>();
+        for (var e : files.entrySet()) {
+            String rel = e.getKey();
+            Path bytes = e.getValue();
+            Kind kind = rel.equals(epub) ? Kind.EBOOK : rel.equals(pdf) ? Kind.PRINT_BOOK
+                    : rel.startsWith("handouts/") ? Kind.HANDOUT : Kind.PRINT_FILE;
+            String name = rel.substring(rel.lastIndexOf('/') + 1);
+            Chapter chapter = kind == Kind.HANDOUT ? chapterOf(book, name) : null;
+            int pages = rel.endsWith(".pdf") ? pageCount(bytes) : 0;
+            out.add(new Download(kind, rel, name, chapter, Files.size(bytes), pages, sha256(bytes)));
+        }
+        out.sort(Comparator.comparing(Download::kind)
+                .thenComparingInt(d -> d.chapter() == null ? Integer.MAX_VALUE : book.allParts().indexOf(d.chapter()))
+                .thenComparing(Download::href));
+        return out;
+    }
+
+    /** The chapter a handout file is for: the one whose slug its name is, or contains (longest match wins). */
+    static Chapter chapterOf(Book book, String fileName) {
+        String stem = fileName.substring(0, fileName.length() - ".pdf".length());
+        Chapter best = null;
+        for (Chapter c : book.allParts()) {
+            if (stem.equals(c.slug())) return c;
+            if (stem.contains(c.slug()) && (best == null || c.slug().length() > best.slug().length())) best = c;
+        }
+        return best;
+    }
+
+    private static int pageCount(Path pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return doc.getNumberOfPages();
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1000) return bytes + " bytes";
+        if (bytes < 999_500) return Math.round(bytes / 1000.0) + " KB";
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+}
