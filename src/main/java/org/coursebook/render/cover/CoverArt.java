@@ -92,7 +92,7 @@ public final class CoverArt {
     }
 
     /** The generated cover's SVG, {@code width} × {@code height} pixels, from the template and the stylesheet. */
-    public synchronized String svg(Book book, RenderContext ctx, int width, int height) throws IOException {
+    synchronized String svg(Book book, RenderContext ctx, int width, int height) throws IOException {
         tools(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("book", book);
@@ -109,10 +109,11 @@ public final class CoverArt {
     private Image generated(Book book, RenderContext ctx, int width, int height) throws IOException {
         warnAboutMissingGlyphs(book, ctx);
         String svg = svg(book, ctx, width, height);
-        Image cached = drawn.get(svg);
+        String key = width + "x" + height + ":" + java.util.HexFormat.of().formatHex(sha256(svg));
+        Image cached = drawn.get(key);
         if (cached != null) return cached;
         Image img = new Image(png(rasterizer.draw(svg, width, height)), "image/png", width, height);
-        drawn.put(svg, img);
+        drawn.put(key, img);
         return img;
     }
 
@@ -139,6 +140,14 @@ public final class CoverArt {
             ctx.diagnostics().warning(SourcePos.of(book.sourceDir()), message,
                     "put your own cover image, cover.png or cover.jpg (1600×2400 pixels), in the book's folder");
             return;
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.Base64;
 /**
  * Draws an SVG document to a bitmap with Apache Batik, using only the fonts the book ships (Liberation, from the
  * classpath): they are given to Batik as {@code @font-face} rules, and the fonts installed on the machine are
- * never consulted, so a cover comes out the same on every machine. Scripts do not run.
+ * never consulted, so a cover comes out the same on every machine. Scripts do not run, and nothing outside the
+ * document is loaded.
  */
 final class SvgRasterizer {
     private final Fonts fonts;
@@ -55,6 +56,7 @@ final class SvgRasterizer {
         t.addTranscodingHint(ImageTranscoder.KEY_BACKGROUND_COLOR, Color.WHITE);
         t.addTranscodingHint(ImageTranscoder.KEY_EXECUTE_ONLOAD, Boolean.FALSE);
         t.addTranscodingHint(ImageTranscoder.KEY_ALLOWED_SCRIPT_TYPES, "");
+        t.addTranscodingHint(ImageTranscoder.KEY_ALLOW_EXTERNAL_RESOURCES, Boolean.FALSE);
         try {
             t.transcode(new TranscoderInput(new StringReader(svg)), null);
         } catch (TranscoderException e) {
