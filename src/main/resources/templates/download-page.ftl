@@ -56,11 +56,11 @@ ${css?no_esc}
 <#if handouts?has_content>
 <section class="handouts" aria-labelledby="handouts-title">
 <h2 id="handouts-title">Lecture handouts</h2>
-<p>One handout per chapter, with the chapter's lecture points and key terms.</p>
+<p>One handout per chapter, with its lecture points and key terms.</p>
 <ul class="files">
 <#list handouts as d>
 <li class="file handout">
-<h3><a href="${d.href()}" download><#if d.chapter()??>Handout for <#if d.chapter().isNumbered()>chapter ${d.chapter().number()}, </#if>${d.chapter().title()} (PDF)<#else>Handout ${d.fileName()}</#if></a></h3>
+<h3><a href="${d.href()}" download><#if d.isAllHandouts()>All the handouts in one file (PDF)<#elseif d.chapter()??>Handout for <#if d.chapter().isNumbered()>chapter ${d.chapter().number()}, </#if>${d.chapter().title()} (PDF)<#else>Handout ${d.fileName()}</#if></a></h3>
 <@facts d/>
 </li>
 </#list>

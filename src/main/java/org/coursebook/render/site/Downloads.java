@@ -6,6 +6,7 @@ import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
 import org.coursebook.render.Output;
 import org.coursebook.render.cover.PrintCoverRenderer;
+import org.coursebook.render.handout.HandoutRenderer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,11 @@ public final class Downloads {
         /** The kind as a name for templates and CSS classes: "ebook", "print-book", "handout", "print-file". */
         public String type() {
             return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Whether this is the file with every handout in it. */
+        public boolean isAllHandouts() {
+            return kind == Kind.HANDOUT && fileName.equals(HandoutRenderer.ALL);
         }
 
         /** The size for people: "940 KB", "2.3 MB". */
@@ -93,13 +99,17 @@ public final class Downloads {
             out.add(new Download(kind, rel, name, chapter, Files.size(bytes), pages, sha256(bytes)));
         }
         out.sort(Comparator.comparing(Download::kind)
-                .thenComparingInt(d -> d.chapter() == null ? Integer.MAX_VALUE : book.allParts().indexOf(d.chapter()))
+                .thenComparingInt(d -> d.isAllHandouts() ? -1 : d.chapter() == null ? Integer.MAX_VALUE : book.allParts().indexOf(d.chapter()))
                 .thenComparing(Download::href));
         return out;
     }
 
-    /** The chapter a handout file is for: the one whose slug its name is, or contains (longest match wins). */
+    /**
+     * The chapter a handout file is for: the one the handout renderer names it after, else the one whose slug the
+     * name is or contains (longest match wins); null for a file of all the handouts or an unknown one.
+     */
     static Chapter chapterOf(Book book, String fileName) {
+        for (Chapter c : book.chapters()) if (HandoutRenderer.fileName(c).equals(fileName)) return c;
         String stem = fileName.substring(0, fileName.length() - ".pdf".length());
         Chapter best = null;
         for (Chapter c : book.allParts()) {

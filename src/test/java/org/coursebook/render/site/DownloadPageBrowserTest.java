@@ -46,7 +46,9 @@ class DownloadPageBrowserTest {
         Document dom = Jsoup.parse(Chromium.dumpDom(url, 1280, 900));
         assertEquals("Soviet Russia", dom.selectFirst("h1").text());
         List<String> hrefs = dom.select("a[href]").eachAttr("href");
-        assertTrue(hrefs.containsAll(List.of("soviet-russia.epub", "soviet-russia.pdf", "soviet-russia-cover.pdf")), hrefs.toString());
+        assertTrue(hrefs.containsAll(List.of("soviet-russia.epub", "soviet-russia.pdf", "soviet-russia-cover.pdf",
+                "handouts/all-handouts.pdf", "handouts/04-the-soviet-system.pdf")), hrefs.toString());
+        assertEquals(15, dom.select(".handouts a[href]").size(), "fourteen handouts and the file of all of them");
         assertEquals(DownloadPageTest.publishedFiles(out), new java.util.TreeSet<>(hrefs));
         for (String href : hrefs) DownloadPageTest.target(out, href);
         assertEquals(14, dom.select(".toc li.chapter").size(), "fourteen chapters in the contents");

@@ -60,7 +60,7 @@ class DownloadPageTest {
         try (Stream<Path> s = Files.walk(out)) {
             return s.filter(Files::isRegularFile)
                     .map(p -> out.relativize(p).toString().replace('\\', '/'))
-                    .filter(n -> n.endsWith(".epub") || n.endsWith(".pdf"))
+                    .filter(n -> (n.endsWith(".epub") || n.endsWith(".pdf")) && !n.startsWith("print/"))
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
     }
@@ -73,7 +73,8 @@ class DownloadPageTest {
         assertFalse(hrefs.isEmpty());
         for (String href : hrefs) target(out, href);
         assertEquals(publishedFiles(out), new TreeSet<>(hrefs), "one link per EPUB and PDF in the output folder");
-        assertTrue(hrefs.containsAll(List.of("a-small-test-book.epub", "a-small-test-book.pdf", "a-small-test-book-cover.pdf")));
+        assertTrue(hrefs.containsAll(List.of("a-small-test-book.epub", "a-small-test-book.pdf", "a-small-test-book-cover.pdf",
+                "handouts/01-the-first-chapter.pdf", "handouts/02-the-second-chapter.pdf", "handouts/all-handouts.pdf")), hrefs.toString());
         for (String src : page.select("[src]").eachAttr("src")) target(out, src);
         Element cover = page.selectFirst("img.cover");
         assertNotNull(cover);
@@ -87,7 +88,8 @@ class DownloadPageTest {
     void sizesChecksumsAndPageCountsOnThePageMatchTheFiles() throws Exception {
         Path out = out();
         List<Element> files = page(out).select("li.file");
-        assertEquals(3, files.size());
+        assertEquals(publishedFiles(out).size(), files.size());
+        assertTrue(files.size() >= 6, "book, print cover, two handouts and all handouts: " + files.size());
         for (Element li : files) {
             Path f = target(out, li.selectFirst("a[href]").attr("href"));
             Element size = li.selectFirst("data.size");
@@ -140,6 +142,8 @@ class DownloadPageTest {
         assertEquals(List.of("Preface", "1 The First Chapter", "2 The Second Chapter", "Glossary"), page.select(".toc > li > h3").eachText());
         assertTrue(page.select(".toc .summary").text().contains("A short chapter that uses pull-quotes"));
         assertEquals("A tiny book that uses every Markdown convention of coursebook once.", page.selectFirst(".description").text());
+        assertEquals(List.of("All the handouts in one file (PDF)", "Handout for chapter 1, The First Chapter (PDF)",
+                "Handout for chapter 2, The Second Chapter (PDF)"), page.select(".handouts a[href]").eachText());
     }
 
     /** Stands in for the handout renderer: two PDFs under handouts/, one named after a chapter of the book. */
@@ -201,6 +205,8 @@ class DownloadPageTest {
     @Test
     void handoutFilesAreMatchedToChaptersByTheirSlug() throws Exception {
         Book book = Builds.smallBook().book();
+        assertEquals("one", Downloads.chapterOf(book, "01-the-first-chapter.pdf").slug(), "the handout renderer's name");
+        assertNull(Downloads.chapterOf(book, "all-handouts.pdf"));
         assertEquals("one", Downloads.chapterOf(book, "one.pdf").slug());
         assertEquals("two", Downloads.chapterOf(book, "handout-two.pdf").slug());
         assertNull(Downloads.chapterOf(book, "three.pdf"));
