@@ -116,7 +116,7 @@ public final class BuildPipeline {
 
     private Stage stage(String name, long startNanos) {
         Stage s = new Stage(name, (System.nanoTime() - startNanos) / 1_000_000);
-        progress.accept(String.format("%-20s %6d ms", s.name(), s.millis()));
+        progress.accept(String.format(java.util.Locale.ROOT, "%-20s %6d ms", s.name(), s.millis()));
         return s;
     }
 }

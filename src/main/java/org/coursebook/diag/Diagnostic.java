@@ -27,7 +27,7 @@ public record Diagnostic(Severity severity, SourcePos pos, String message, Strin
 
     /** {@code file:line:column: error: message (hint: …)} on one line. */
     public String format() {
-        String s = pos + ": " + severity.name().toLowerCase() + ": " + message;
+        String s = pos + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + message;
         return hint.isEmpty() ? s : s + " (hint: " + hint + ")";
     }
 

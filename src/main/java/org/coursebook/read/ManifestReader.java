@@ -108,7 +108,7 @@ public final class ManifestReader {
         String identifier = string(yaml, map, "identifier", true);
         if (identifier != null) {
             if (UUID.matcher(identifier).matches()) {
-                if (!identifier.startsWith("urn:uuid:")) identifier = "urn:uuid:" + identifier.toLowerCase();
+                if (!identifier.startsWith("urn:uuid:")) identifier = "urn:uuid:" + identifier.toLowerCase(java.util.Locale.ROOT);
             } else if (ISBN.matcher(identifier).matches()) {
                 if (!identifier.startsWith("urn:isbn:")) identifier = "urn:isbn:" + identifier.replace("-", "");
             } else {
@@ -354,7 +354,7 @@ public final class ManifestReader {
         String best = null;
         int bestDist = 3;
         for (String k : KEYS) {
-            int d = distance(key.toLowerCase(), k);
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT), k);
             if (d < bestDist) {
                 bestDist = d;
                 best = k;

@@ -53,7 +53,7 @@ public final class TextFiles {
             }
             String legacy = guessLegacyEncoding(bytes, start);
             diag.error(new SourcePos(file, line, col), "the file is not valid UTF-8 (byte 0x"
-                            + String.format("%02X", bytes[bad] & 0xff) + " here)"
+                            + String.format(java.util.Locale.ROOT, "%02X", bytes[bad] & 0xff) + " here)"
                             + (legacy == null ? "" : "; it looks like " + legacy),
                     "save the file as UTF-8" + (legacy == null ? "" : ", e.g. iconv -f " + legacy + " -t UTF-8 " + file.getFileName()));
             return null;

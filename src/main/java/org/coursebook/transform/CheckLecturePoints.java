@@ -24,9 +24,9 @@ final class CheckLecturePoints extends ChapterTransform {
             text.append(Jsoup.parse(b.allXhtml()).text());
             text.append('\n');
         }
-        String all = text.toString().toLowerCase();
+        String all = text.toString().toLowerCase(java.util.Locale.ROOT);
         for (Term t : ch.terms()) {
-            if (!all.contains(t.term().toLowerCase())) {
+            if (!all.contains(t.term().toLowerCase(java.util.Locale.ROOT))) {
                 diag.warning(t.pos(), "the key term '" + t.term() + "' does not appear in the chapter's text",
                         "introduce it in the text, e.g. *" + t.term() + "* (" + t.translit() + ", " + t.meaning() + "), or remove it from 'terms'");
             }

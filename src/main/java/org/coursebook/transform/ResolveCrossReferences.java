@@ -70,7 +70,7 @@ final class ResolveCrossReferences implements Transform {
             for (Element a : body.select("a[href]")) {
                 if (a.hasClass("noteref")) continue;
                 String href = a.attr("href").strip();
-                String lower = href.toLowerCase();
+                String lower = href.toLowerCase(java.util.Locale.ROOT);
                 if (lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
                     if (!(lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:"))) {
                         diag.error(pos, "the link '" + href + "' uses an unsupported scheme", "link to http(s) addresses or to other chapters only");

@@ -100,7 +100,7 @@ public final class EpubRenderer implements Renderer {
         items.add(new Item("css-base", "css/base.css", "text/css", "", bytes(ctx.styles().css("base.css"))));
         items.add(new Item("css-epub", "css/epub.css", "text/css", "", bytes(ctx.styles().css("epub.css"))));
         for (Fonts.Face f : Fonts.FACES) {
-            String id = "font-" + f.fileName().replace(".ttf", "").toLowerCase();
+            String id = "font-" + f.fileName().replace(".ttf", "").toLowerCase(java.util.Locale.ROOT);
             items.add(new Item(id, "fonts/" + f.fileName(), "font/ttf", "", ctx.fonts().bytes(f)));
         }
         int n = 0;

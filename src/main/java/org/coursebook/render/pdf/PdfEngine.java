@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Draws XHTML to PDF with openhtmltopdf: fonts registered (embedded, subset), TeX hyphenation, PDF/UA-1
@@ -52,8 +53,43 @@ public final class PdfEngine {
         b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
         b.withHtmlContent(xhtml, rootUri.endsWith("/") ? rootUri : rootUri + "/");
         b.toStream(out);
-        b.run();
+        RootLocale.enter();
+        try {
+            b.run();
+        } finally {
+            RootLocale.exit();
+        }
         return out.toByteArray();
+    }
+
+    /**
+     * openhtmltopdf formats {@code counter(page, lower-roman)} with {@code String.toLowerCase()} in the JVM's
+     * default locale, so under a Turkish locale the folios come out as "ıı" and the PDF's bytes depend on the
+     * machine. While any render runs, the default locale is {@link Locale#ROOT}; the last render to finish
+     * restores the caller's locale.
+     */
+    static final class RootLocale {
+        private static int active;
+        private static Locale saved, savedDisplay, savedFormat;
+
+        static synchronized void enter() {
+            if (active++ == 0) {
+                saved = Locale.getDefault();
+                savedDisplay = Locale.getDefault(Locale.Category.DISPLAY);
+                savedFormat = Locale.getDefault(Locale.Category.FORMAT);
+                Locale.setDefault(Locale.ROOT);
+            }
+        }
+
+        static synchronized void exit() {
+            if (--active == 0) {
+                Locale.setDefault(saved);
+                Locale.setDefault(Locale.Category.DISPLAY, savedDisplay);
+                Locale.setDefault(Locale.Category.FORMAT, savedFormat);
+            }
+        }
+
+        private RootLocale() {}
     }
 
     private static boolean allowed(String uri, Path root) {
