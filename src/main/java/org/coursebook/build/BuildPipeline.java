@@ -8,6 +8,7 @@ import org.coursebook.model.Chapter;
 import org.coursebook.read.BookReader;
 import org.coursebook.read.Manifest;
 import org.coursebook.read.Markdown;
+import org.coursebook.read.StyleChecker;
 import org.coursebook.render.Fonts;
 import org.coursebook.render.Output;
 import org.coursebook.render.RenderContext;
@@ -23,8 +24,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -60,10 +63,15 @@ public final class BuildPipeline {
             throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.manifest()), "the manifest cannot be used", ""));
         }
         Book book = reader.read(manifest, diag, cache);
+        StyleChecker.check(Styles.locate(opts.manifest()), diag);
         if (opts.pageSize() != null) book = book.withMeta(book.meta().withPageSize(opts.pageSize()));
         if (opts.handoutPaper() != null) book = book.withMeta(book.meta().withHandoutPaper(opts.handoutPaper()));
-        diag.throwIfErrors();
-        book = Transform.applyAll(book, diag);
+        // The transforms run even when reading found errors, so that one run reports every problem; links to
+        // parts that could not be read are not checked (those parts have their own errors).
+        Set<String> unread = new HashSet<>();
+        for (Manifest.Entry e : manifest.entries()) if (!e.isGenerated()) unread.add(e.file());
+        for (Chapter c : book.allParts()) unread.remove(c.sourceName());
+        book = Transform.applyAll(book, diag, unread);
         diag.throwIfErrors();
         return book;
     }
@@ -82,6 +90,7 @@ public final class BuildPipeline {
         Instant buildTime = opts.buildTime() != null ? opts.buildTime()
                 : book.meta().date().atStartOfDay().toInstant(ZoneOffset.UTC);
         Styles styles = new Styles(Styles.locate(opts.manifest()));
+        checkOutputFolder(opts, styles.dir());
         Path tdir = styles.templatesDir();
         if (templates == null || !java.util.Objects.equals(tdir, templatesDir)) {
             templates = new Templates(tdir);
@@ -112,6 +121,36 @@ public final class BuildPipeline {
 
     private static Imposition.Layout layout(String key) {
         return Imposition.Layout.fromKey(key).orElseThrow(() -> new IllegalArgumentException("unknown print layout '" + key + "'"));
+    }
+
+    /**
+     * The build writes only into the output folder, never among the sources: the output folder may not be the
+     * book's folder or the styles folder, lie inside either, or contain either.
+     */
+    static void checkOutputFolder(BuildOptions opts, Path stylesDir) {
+        Path out = real(opts.outDir());
+        Path book = real(opts.manifest().toAbsolutePath().normalize().getParent());
+        for (Path src : stylesDir == null ? List.of(book) : List.of(book, real(stylesDir))) {
+            if (out.startsWith(src) || src.startsWith(out)) {
+                throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.outDir()),
+                        "the output folder " + (out.equals(src) ? "is" : out.startsWith(src) ? "is inside" : "contains")
+                                + " the source folder " + src,
+                        "build into a folder of its own, e.g. --out output"));
+            }
+        }
+    }
+
+    /** The path with links resolved as far as it exists (the output folder may not exist yet). */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !java.nio.file.Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     private Stage stage(String name, long startNanos) {

@@ -17,17 +17,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A chapter's YAML front matter, read and checked. */
+/**
+ * A chapter's YAML front matter, read and checked.
+ *
+ * @param broken the front matter could not be read at all (already reported), so its keys are unknown
+ */
 record FrontMatter(String title, SourcePos titlePos, String subtitle, String summary,
                    List<LecturePoint> lecture, SourcePos lecturePos, List<Term> terms,
-                   String body, int bodyLineOffset) {
+                   String body, int bodyLineOffset, boolean broken) {
 
     static final Set<String> KEYS = Set.of("title", "subtitle", "summary", "lecture", "terms");
 
     /** Splits front matter from the body and reads it; the body keeps its line offset for positions. */
     static FrontMatter read(Path file, String text, Markdown md, Diagnostics diag) {
         if (!(text.startsWith("---\n") || text.equals("---"))) {
-            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), text, 0);
+            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), text, 0, false);
         }
         String[] lines = text.split("\n", -1);
         int close = -1;
@@ -40,7 +44,7 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
         if (close < 0) {
             diag.error(SourcePos.of(file, 1), "the front matter that starts here is never closed",
                     "end the front matter with a line of three dashes: ---");
-            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), "", lines.length);
+            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), "", lines.length, true);
         }
         String yamlText = String.join("\n", java.util.Arrays.copyOfRange(lines, 1, close));
         String body = String.join("\n", java.util.Arrays.copyOfRange(lines, close + 1, lines.length));
@@ -51,15 +55,15 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
             root = yaml.parse(yamlText);
         } catch (BuildException e) {
             e.diagnostics().forEach(diag::add);
-            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset);
+            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset, true);
         }
-        if (root == null) return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset);
+        if (root == null) return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset, false);
         Map<String, NodeTuple> map;
         try {
             map = yaml.mapping(root, "the front matter");
         } catch (BuildException e) {
             e.diagnostics().forEach(diag::add);
-            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset);
+            return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset, true);
         }
         for (var e : map.entrySet()) {
             if (!KEYS.contains(e.getKey())) {
@@ -134,7 +138,7 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
             }
         }
         return new FrontMatter(title == null ? null : title.strip(), titlePos, subtitle == null ? "" : subtitle.strip(),
-                summary == null ? "" : summary.strip(), lecture, lecturePos, terms, body, offset);
+                summary == null ? "" : summary.strip(), lecture, lecturePos, terms, body, offset, false);
     }
 
     private static String cleanInline(String html, SourcePos pos, Diagnostics diag) {

@@ -29,6 +29,8 @@ public final class ImageResolver {
     private final Path realBookDir;
     private final Diagnostics diag;
     private final long maxBytes;
+    /** Each SVG is checked once, however many chapters use it: whether it may be used. */
+    private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> svgChecked = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ImageResolver(Path bookDir, Diagnostics diag, long maxBytes) {
         this.bookDir = bookDir.toAbsolutePath().normalize();
@@ -99,7 +101,17 @@ public final class ImageResolver {
                         "make it smaller, or raise the limit with --max-image-kib");
                 return null;
             }
-            if (!contentMatches(p, ext)) {
+            if (ext.equals("svg")) {
+                boolean ok = svgChecked.computeIfAbsent(p, svg -> {
+                    var problems = SvgChecker.check(svg);
+                    for (var d : problems) {
+                        diag.add(new org.coursebook.diag.Diagnostic(d.severity(), d.pos(),
+                                d.message() + " (the image is used at " + pos.file().getFileName() + ":" + pos.line() + ")", d.hint()));
+                    }
+                    return problems.isEmpty();
+                });
+                if (!ok) return null;
+            } else if (!contentMatches(p, ext)) {
                 diag.error(pos, "the image '" + src + "' is not really a ." + ext + " file", "save it again in the format its name says");
                 return null;
             }
@@ -122,7 +134,6 @@ public final class ImageResolver {
             case "png" -> n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
             case "jpg", "jpeg" -> n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8;
             case "gif" -> n >= 6 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F';
-            case "svg" -> new String(head, 0, n, StandardCharsets.UTF_8).contains("<svg");
             default -> false;
         };
     }

@@ -133,7 +133,7 @@ public final class ManifestReader {
         PageSize handoutPaper = pageSize(yaml, map, "handout-paper", pageSize == PageSize.A4 ? PageSize.A4 : PageSize.LETTER);
 
         List<Manifest.Entry> entries = new ArrayList<>();
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = file.toAbsolutePath().normalize().getParent();
         Asset cover = cover(yaml, map, file, dir);
         entries.addAll(entries(yaml, map, "front-matter", Manifest.Section.FRONT, false));
         entries.addAll(entries(yaml, map, "chapters", Manifest.Section.CHAPTER, true));
@@ -240,9 +240,28 @@ public final class ManifestReader {
                 diag.error(e.pos(), "'" + e.file() + "' is outside the book's folder", "keep chapter files next to book.yaml");
             } else if (!Files.exists(p)) {
                 diag.error(e.pos(), "chapter file '" + e.file() + "' does not exist", "create " + p + " or fix the name in the manifest");
+            } else if (!realPathInside(p, dir)) {
+                diag.error(e.pos(), "'" + e.file() + "' is a link to a file outside the book's folder",
+                        "copy the file into the book's folder instead of linking to it");
             } else if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
                 diag.error(e.pos(), "chapter file '" + e.file() + "' cannot be read", "check that it is a readable file");
             }
+        }
+    }
+
+    /** Whether a listed file can be read: inside the book's folder (also after following links), a readable file. */
+    static boolean usable(Path file, Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        Path p = file.toAbsolutePath().normalize();
+        return p.startsWith(d) && Files.isRegularFile(p) && Files.isReadable(p) && realPathInside(p, d);
+    }
+
+    /** Whether the file, with every symbolic link on its way followed, is still inside {@code dir}. */
+    static boolean realPathInside(Path file, Path dir) {
+        try {
+            return file.toRealPath().startsWith(dir.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
@@ -71,16 +72,32 @@ public final class MarkdownReader {
             return null;
         }
         if (text == null) return null;
+        try {
+            return read(file, sourceName, kind, number, text);
+        } catch (StackOverflowError e) {
+            // the pre-scan and the depth check below should make this unreachable; never crash on a chapter
+            diag.error(SourcePos.of(file, 1), "the chapter is nested too deeply to read",
+                    "flatten the lists, block quotes, emphasis or links that are nested inside each other");
+            return null;
+        }
+    }
+
+    private Chapter read(Path file, String sourceName, Chapter.Kind kind, int number, String text) {
         FrontMatter fm = FrontMatter.read(file, text, md, diag);
         int offset = fm.bodyLineOffset();
         if (fm.body().isBlank()) {
-            diag.error(SourcePos.of(file, Math.max(1, offset)), "the chapter is empty", "write the chapter's text below the front matter");
+            if (!fm.broken()) {
+                diag.error(SourcePos.of(file, Math.max(1, offset)), "the chapter is empty",
+                        "write the chapter's text below the front matter");
+            }
             return null;
         }
         if (!checkNesting(file, fm.body(), offset)) return null;
 
         ChapterBuilder cb = new ChapterBuilder(file, offset);
         Document doc = (Document) md.parse(fm.body());
+        if (!cb.checkDepth(doc)) return null;
+        cb.checkRawHtml(doc);
         cb.replaceNoteReferences(doc);
         String title = fm.title();
         SourcePos titlePos = fm.titlePos();
@@ -99,12 +116,14 @@ public final class MarkdownReader {
         }
         cb.checkNotes();
         if (title == null) {
+            if (fm.broken()) return null; // the front matter's error says it all
             diag.error(SourcePos.of(file, 1), "the chapter has no title",
                     "add front matter with 'title: …' at the top of the file, between two '---' lines");
             return null;
         }
         if (kind == Chapter.Kind.CHAPTER && cb.blocks.stream().noneMatch(b -> b instanceof Block.Heading h && h.level() == 2)) {
-            diag.warning(SourcePos.of(file, Math.max(1, offset + 1)), "the chapter has no '##' section headings",
+            SourcePos first = cb.blocks.isEmpty() ? SourcePos.of(file, Math.max(1, offset + 1)) : cb.blocks.get(0).pos();
+            diag.warning(first, "the chapter has no '##' section headings",
                     "divide it into sections with '## Heading' lines; they make the table of contents");
         }
         String slug = stem(sourceName);
@@ -127,26 +146,105 @@ public final class MarkdownReader {
         return Slugs.slugify(name);
     }
 
+    /**
+     * A cheap scan before parsing, so that Flexmark (which recurses over the document tree) never sees
+     * pathological depth: per line, the block quote markers, list markers and indentation that open it (each
+     * level of nesting needs at least one marker or two columns); per paragraph, the emphasis, strikethrough
+     * and link openers not yet closed. Both over-estimate the depth, so the limit here is twice
+     * {@link #MAX_NESTING}; {@link ChapterBuilder#checkDepth} then applies the exact limit to the parsed tree.
+     */
     private boolean checkNesting(Path file, String body, int offset) {
         String[] lines = body.split("\n", -1);
+        int inline = 0;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
-            int quotes = 0, indent = 0;
-            for (int k = 0; k < l.length(); k++) {
-                char c = l.charAt(k);
-                if (c == '>') quotes++;
-                else if (c == ' ') indent++;
-                else if (c == '\t') indent += 4;
-                else if (c == '-' || c == '*' || c == '+') continue;
-                else break;
+            if (l.isBlank()) {
+                inline = 0;
+                continue;
             }
-            if (quotes > MAX_NESTING || indent / 2 > MAX_NESTING * 2) {
+            int[] prefix = containerPrefix(l);
+            if (prefix[0] > MAX_NESTING * 2) {
                 diag.error(new SourcePos(file, offset + i + 1, 1), "lists or block quotes are nested more than "
                         + MAX_NESTING + " levels deep", "flatten the structure: no book needs that depth");
                 return false;
             }
+            inline = openInline(l, prefix[1], inline);
+            if (inline > MAX_NESTING * 2) {
+                diag.error(new SourcePos(file, offset + i + 1, 1), "emphasis, strikethrough or links are nested more than "
+                        + MAX_NESTING + " levels deep", "close each '*', '_', '~~' and '[' you open; no book needs that depth");
+                return false;
+            }
         }
         return true;
+    }
+
+    /** {estimated nesting levels, index where the line's content starts} for the markers opening a line. */
+    static int[] containerPrefix(String l) {
+        int markers = 0, indent = 0, i = 0, n = l.length();
+        while (i < n) {
+            char c = l.charAt(i);
+            if (c == '>') {
+                markers++;
+                i++;
+            } else if (c == ' ') {
+                indent++;
+                i++;
+            } else if (c == '\t') {
+                indent += 4;
+                i++;
+            } else if ((c == '-' || c == '*' || c == '+') && (i + 1 == n || l.charAt(i + 1) == ' ' || l.charAt(i + 1) == '\t')) {
+                markers++;
+                i++;
+            } else if (c >= '0' && c <= '9') {
+                int j = i;
+                while (j < n && j - i < 10 && l.charAt(j) >= '0' && l.charAt(j) <= '9') j++;
+                if (j < n && (l.charAt(j) == '.' || l.charAt(j) == ')') && (j + 1 == n || l.charAt(j + 1) == ' ' || l.charAt(j + 1) == '\t')) {
+                    markers++;
+                    i = j + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        return new int[] {markers + indent / 2, i};
+    }
+
+    /** Adds the inline openers of a line to {@code open} and takes away its closers. */
+    static int openInline(String l, int from, int open) {
+        int n = l.length();
+        int i = from;
+        while (i < n) {
+            char c = l.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '`') {
+                int run = i;
+                while (run < n && l.charAt(run) == '`') run++;
+                int close = l.indexOf(l.substring(i, run), run);
+                i = close < 0 ? run : close + (run - i);
+            } else if (c == '[') {
+                open++;
+                i++;
+            } else if (c == ']') {
+                open = Math.max(0, open - 1);
+                i++;
+            } else if (c == '*' || c == '_' || c == '~') {
+                int run = i;
+                while (run < n && l.charAt(run) == c) run++;
+                boolean spaceBefore = i == 0 || Character.isWhitespace(l.charAt(i - 1));
+                boolean spaceAfter = run == n || Character.isWhitespace(l.charAt(run));
+                int len = run - i;
+                if (!spaceAfter && spaceBefore) open += len;
+                else if (spaceAfter && !spaceBefore) open = Math.max(0, open - len);
+                else if (!spaceAfter && c != '_') open = open > 0 ? Math.max(0, open - len) : open + len;
+                i = run;
+            } else {
+                i++;
+            }
+        }
+        return open;
     }
 
     /** Collects the blocks of one chapter. */
@@ -166,6 +264,74 @@ public final class MarkdownReader {
 
         SourcePos pos(Node node) {
             return new SourcePos(file, offset + node.getStartLineNumber() + 1, column(node));
+        }
+
+        /** The position of an offset into the chapter's body. */
+        SourcePos posAt(Document doc, int offset) {
+            BasedSequence base = doc.getChars().getBaseSequence();
+            int line = doc.getLineNumber(offset);
+            int lineStart = offset;
+            while (lineStart > 0 && base.charAt(lineStart - 1) != '\n') lineStart--;
+            return new SourcePos(file, this.offset + line + 1, offset - lineStart + 1);
+        }
+
+        /**
+         * Measures the parsed tree without recursion: lists and block quotes inside each other, and emphasis,
+         * links and the like inside each other, may each go {@link #MAX_NESTING} levels deep. Deeper is
+         * refused before anything renders the tree.
+         */
+        boolean checkDepth(Document doc) {
+            Deque<Node> nodes = new ArrayDeque<>();
+            Deque<int[]> depths = new ArrayDeque<>();
+            nodes.push(doc);
+            depths.push(new int[] {0, 0});
+            while (!nodes.isEmpty()) {
+                Node n = nodes.pop();
+                int[] d = depths.pop();
+                int blocks = d[0], inlines = d[1];
+                if (n instanceof BlockQuote || n instanceof ListBlock
+                        || n instanceof com.vladsch.flexmark.ext.definition.DefinitionList) blocks++;
+                if (!(n instanceof com.vladsch.flexmark.util.ast.Block) && n.hasChildren()) inlines++;
+                if (blocks > MAX_NESTING || inlines > MAX_NESTING) {
+                    boolean block = blocks > MAX_NESTING;
+                    diag.error(pos(n), (block ? "lists or block quotes" : "emphasis, strikethrough or links")
+                                    + " are nested more than " + MAX_NESTING + " levels deep",
+                            "flatten the structure: no book needs that depth");
+                    return false;
+                }
+                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                    nodes.push(c);
+                    depths.push(new int[] {blocks, inlines});
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Checks the raw HTML of each block: an HTML block on its own, the tags written inside a paragraph (or
+         * heading, or table cell) together. Problems are reported at the tag at fault.
+         */
+        void checkRawHtml(Document doc) {
+            Map<Node, List<RawHtmlChecker.Piece>> inlineByBlock = new LinkedHashMap<>();
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(doc);
+            List<RawHtmlChecker.Problem> problems = new ArrayList<>();
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if (n instanceof HtmlBlock) {
+                    problems.addAll(RawHtmlChecker.check(List.of(new RawHtmlChecker.Piece(n.getChars(), n.getStartOffset()))));
+                } else if (n instanceof HtmlInline) {
+                    Node block = n.getParent();
+                    while (block != null && !(block instanceof com.vladsch.flexmark.util.ast.Block)) block = block.getParent();
+                    inlineByBlock.computeIfAbsent(block, k -> new ArrayList<>())
+                            .add(new RawHtmlChecker.Piece(n.getChars(), n.getStartOffset()));
+                }
+                for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) stack.push(c);
+            }
+            for (List<RawHtmlChecker.Piece> pieces : inlineByBlock.values()) problems.addAll(RawHtmlChecker.check(pieces));
+            for (RawHtmlChecker.Problem p : problems) {
+                diag.error(posAt(doc, p.offset()), "raw HTML is not well-formed: " + p.message(), p.hint());
+            }
         }
 
         private int column(Node node) {
@@ -221,7 +387,6 @@ public final class MarkdownReader {
 
         void block(Node node) {
             SourcePos pos = pos(node);
-            checkRawHtml(node, pos);
             if (node instanceof Heading h) {
                 heading(h, pos);
             } else if (node instanceof FootnoteBlock fb) {
@@ -262,19 +427,11 @@ public final class MarkdownReader {
                 blocks.add(new Block.Prose(finish(body, pos), pos));
             } else {
                 String html = md.render(node);
-                if (!html.isBlank()) blocks.add(new Block.Prose(clean(html, pos), pos));
-            }
-        }
-
-        private void checkRawHtml(Node node, SourcePos pos) {
-            Deque<Node> stack = new ArrayDeque<>();
-            stack.push(node);
-            while (!stack.isEmpty()) {
-                Node n = stack.pop();
-                if (n instanceof HtmlBlock) {
-                    XhtmlCleaner.checkRawHtml(n.getChars().toString(), pos(n), diag);
-                }
-                for (Node c = n.getFirstChild(); c != null; c = c.getNext()) stack.push(c);
+                if (html.isBlank()) return;
+                XhtmlCleaner.Tracking t = node instanceof HtmlBlock ? XhtmlCleaner.Tracking.LINES_AND_COLUMNS
+                        : node instanceof Paragraph ? XhtmlCleaner.Tracking.LINES : XhtmlCleaner.Tracking.NONE;
+                Element body = t == XhtmlCleaner.Tracking.NONE ? XhtmlCleaner.parse(html) : XhtmlCleaner.parseTracked(html);
+                blocks.add(new Block.Prose(finish(body, pos, t), pos));
             }
         }
 
@@ -414,12 +571,16 @@ public final class MarkdownReader {
             return finish(XhtmlCleaner.parse(html), pos);
         }
 
-        /** Sanitises, resolves images to assets, and serialises to XHTML. */
         private String finish(Element body, SourcePos pos) {
-            XhtmlCleaner.sanitize(body, pos, diag);
+            return finish(body, pos, XhtmlCleaner.Tracking.NONE);
+        }
+
+        /** Sanitises, resolves images to assets, and serialises to XHTML. */
+        private String finish(Element body, SourcePos pos, XhtmlCleaner.Tracking tracking) {
+            XhtmlCleaner.sanitize(body, pos, tracking, diag);
             for (Element img : body.select("img")) {
                 if (!img.hasAttr("alt")) {
-                    diag.error(pos, "an image has no alt text", "add alt=\"…\" describing the image");
+                    diag.error(XhtmlCleaner.at(img, pos, tracking), "an image has no alt text", "add alt=\"…\" describing the image");
                     img.attr("alt", "");
                 }
                 String src = img.attr("src");
@@ -427,7 +588,7 @@ public final class MarkdownReader {
                     img.remove();
                     continue;
                 }
-                Asset asset = images.resolve(file, src, pos);
+                Asset asset = images.resolve(file, src, XhtmlCleaner.at(img, pos, tracking));
                 if (asset == null) {
                     img.remove();
                     continue;

@@ -6,8 +6,8 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.parser.ParseError;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,9 @@ import java.util.Set;
 public final class XhtmlCleaner {
     private static final Set<String> FORBIDDEN = Set.of("script", "iframe", "object", "embed", "applet", "form",
             "input", "button", "select", "textarea", "frame", "frameset", "base", "link", "meta", "style", "noscript",
-            "portal", "template", "canvas");
+            "portal", "template", "canvas", "audio", "video", "source", "track", "foreignobject", "dialog");
+    /** data: URLs that are only pictures (an SVG could carry a script; HTML is a page). */
+    private static final java.util.regex.Pattern SAFE_DATA = java.util.regex.Pattern.compile("data:image/(png|jpeg|jpg|gif)[;,].*", java.util.regex.Pattern.DOTALL);
     private static final Set<String> URL_ATTRS = Set.of("href", "src", "xlink:href", "poster", "data", "action",
             "formaction", "background", "srcset", "cite");
 
@@ -32,20 +34,14 @@ public final class XhtmlCleaner {
         return doc.body();
     }
 
-    /** Reports raw HTML the author wrote that is not well-formed. */
-    public static void checkRawHtml(String rawHtml, SourcePos pos, Diagnostics diag) {
-        Parser parser = Parser.htmlParser().setTrackErrors(5);
-        parser.parseInput("<body>" + rawHtml + "</body>", "");
-        List<ParseError> errors = new ArrayList<>(parser.getErrors());
-        for (ParseError e : errors) {
-            String msg = e.getErrorMessage();
-            if (msg.contains("Unexpected EOF") || msg.contains("Unexpected EndTag") || msg.contains("not closed")
-                    || msg.contains("Unexpected end") || msg.contains("Invalid character") || msg.contains("unexpectedly")) {
-                diag.error(pos, "raw HTML is not well-formed: " + msg.replaceAll("\\s+", " "),
-                        "close every element you open, or write it in Markdown instead");
-                return;
-            }
-        }
+    /**
+     * Parses a fragment keeping each element's line and column, for fragments whose lines are the source's
+     * lines (an HTML block, a paragraph): {@link #sanitize(Element, SourcePos, boolean, Diagnostics)} then
+     * reports problems at the element's own line.
+     */
+    public static Element parseTracked(String html) {
+        Document doc = Parser.htmlParser().setTrackPosition(true).parseInput("<body>" + html + "</body>", "");
+        return doc.body();
     }
 
     /** Cleans the fragment in place (see class comment) and returns it as XHTML. */
@@ -70,11 +66,31 @@ public final class XhtmlCleaner {
     }
 
     static void sanitize(Element root, SourcePos pos, Diagnostics diag) {
+        sanitize(root, pos, Tracking.NONE, diag);
+    }
+
+    /** How the lines and columns of a fragment relate to its source. */
+    public enum Tracking {
+        /** Report at the fragment's position. */
+        NONE,
+        /** The fragment's lines are the source's lines (a paragraph): report at the element's line. */
+        LINES,
+        /** The fragment is the source text itself (an HTML block): report at the element's line and column. */
+        LINES_AND_COLUMNS
+    }
+
+    /**
+     * Removes what is unsafe or not self-contained, reporting each at {@code pos}, or, when {@code tracked}
+     * (the fragment was read with {@link #parseTracked}), at the element's own line counted from {@code pos}. Elements nested more than {@link #MAX_DEPTH} deep are removed too.
+     */
+    static void sanitize(Element root, SourcePos pos, Tracking tracked, Diagnostics diag) {
+        limitDepth(root, pos, tracked, diag);
         for (Element el : new ArrayList<>(root.getAllElements())) {
             if (el == root) continue;
+            SourcePos at = at(el, pos, tracked);
             String tag = el.normalName();
             if (FORBIDDEN.contains(tag)) {
-                diag.error(pos, "<" + tag + "> is not allowed in a chapter",
+                diag.error(at, "<" + tag + "> is not allowed in a chapter",
                         "the book must be static and self-contained: remove the <" + tag + "> element");
                 el.remove();
                 continue;
@@ -84,22 +100,27 @@ public final class XhtmlCleaner {
                 String value = a.getValue().trim();
                 String lower = value.toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", "");
                 if (name.startsWith("on")) {
-                    diag.error(pos, "the event handler attribute '" + a.getKey() + "' is not allowed",
+                    diag.error(at, "the event handler attribute '" + a.getKey() + "' is not allowed",
                             "remove it: the book runs no scripts");
                     el.removeAttr(a.getKey());
                 } else if (URL_ATTRS.contains(name) && (lower.startsWith("javascript:") || lower.startsWith("vbscript:")
-                        || lower.startsWith("data:text/html"))) {
-                    diag.error(pos, "a '" + lower.substring(0, lower.indexOf(':') + 1) + "' link is not allowed",
+                        || lower.startsWith("data:") && !SAFE_DATA.matcher(lower).matches())) {
+                    diag.error(at, "a '" + lower.substring(0, lower.indexOf(':') + 1) + "' link is not allowed",
                             "link to a page or a web address instead");
                     el.removeAttr(a.getKey());
-                } else if (name.equals("src") || name.equals("xlink:href") && !tag.equals("a") || name.equals("srcset") || name.equals("poster")) {
-                    if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("//") || lower.startsWith("ftp:")) {
-                        diag.error(pos, "the remote resource '" + value + "' is not allowed",
+                } else if (isResource(tag, name)) {
+                    if (lower.startsWith("//") || lower.matches("^[a-z][a-z0-9+.-]*:.*") && !SAFE_DATA.matcher(lower).matches()) {
+                        diag.error(at, "the remote resource '" + shorten(value) + "' is not allowed",
                                 "the book must be self-contained: download the file into chapters/images/ and refer to it there");
                         el.removeAttr(a.getKey());
+                    } else if (!tag.equals("img") && !lower.isEmpty() && !lower.startsWith("#") && !lower.startsWith("data:")) {
+                        diag.error(at, "<" + tag + " " + a.getKey() + "=\"" + shorten(value) + "\"> includes a file",
+                                "only images can be included in a chapter: use ![description](images/file.png)");
+                        el.removeAttr(a.getKey());
                     }
-                } else if (name.equals("style") && (lower.contains("url(") || lower.contains("expression("))) {
-                    diag.error(pos, "a style attribute that loads a resource is not allowed", "use the stylesheets in styles/");
+                } else if (name.equals("style") && (lower.contains("url(") || lower.contains("expression(")
+                        || lower.contains("@import") || lower.contains("javascript:"))) {
+                    diag.error(at, "a style attribute that loads a resource is not allowed", "use the stylesheets in styles/");
                     el.removeAttr(a.getKey());
                 } else if (name.equals("align")) {
                     el.removeAttr(a.getKey());
@@ -111,6 +132,49 @@ public final class XhtmlCleaner {
                 }
             }
         }
+    }
+
+    /** Whether the attribute makes the reading system load something (as opposed to a link the reader follows). */
+    private static boolean isResource(String tag, String attr) {
+        return switch (attr) {
+            case "src", "srcset", "poster", "data", "background", "codebase", "lowsrc", "dynsrc" -> true;
+            case "href", "xlink:href" -> !tag.equals("a") && !tag.equals("area");
+            default -> false;
+        };
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "…";
+    }
+
+    /** Where an element tracked by {@link #parseTracked} starts, counted from the fragment's position. */
+    public static SourcePos at(Element el, SourcePos pos, Tracking tracked) {
+        var range = el.sourceRange();
+        if (tracked == Tracking.NONE || !range.isTracked() || pos.line() == 0) return pos;
+        int line = range.start().lineNumber();
+        int column = range.start().columnNumber();
+        if (tracked == Tracking.LINES) {
+            column = line == 1 ? pos.column() : 0;
+        } else if (line == 1) {
+            column = pos.column() == 0 ? 0 : pos.column() + column - 1 - "<body>".length();
+            if (column < 1) column = pos.column();
+        }
+        return new SourcePos(pos.file(), pos.line() + line - 1, Math.max(0, column));
+    }
+
+    /** Deeper element nesting than this is cut off: no book needs it, and the PDF engine recurses over it. */
+    public static final int MAX_DEPTH = 2 * org.coursebook.read.MarkdownReader.MAX_NESTING + 16;
+
+    private static void limitDepth(Element root, SourcePos pos, Tracking tracked, Diagnostics diag) {
+        List<Element> tooDeep = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (depth == MAX_DEPTH + 1 && node instanceof Element e) tooDeep.add(e);
+        }, root);
+        if (tooDeep.isEmpty()) return;
+        Element first = tooDeep.get(0);
+        diag.error(at(first, pos, tracked), "HTML elements are nested more than " + MAX_DEPTH + " levels deep",
+                "flatten the structure: no book needs that depth");
+        for (Element e : tooDeep) e.remove();
     }
 
     private XhtmlCleaner() {}

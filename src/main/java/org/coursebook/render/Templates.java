@@ -41,6 +41,9 @@ public final class Templates {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setLocale(java.util.Locale.ROOT);
         cfg.setNumberFormat("computer");
+        // templates may come from the book's styles folder: they may not create Java objects or reach the API
+        cfg.setNewBuiltinClassResolver(freemarker.core.TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     }
 

@@ -24,6 +24,17 @@ import java.util.Set;
  * files or ids that do not exist are errors.
  */
 final class ResolveCrossReferences implements Transform {
+    private final Set<String> unreadParts;
+
+    ResolveCrossReferences() {
+        this(Set.of());
+    }
+
+    /** @param unreadParts files the manifest lists that could not be read: links to them are not checked */
+    ResolveCrossReferences(Set<String> unreadParts) {
+        this.unreadParts = Set.copyOf(unreadParts);
+    }
+
     @Override
     public Book apply(Book book, Diagnostics diag) {
         Map<String, Chapter> bySource = new HashMap<>();
@@ -87,6 +98,7 @@ final class ResolveCrossReferences implements Transform {
                 file = URLDecoder.decode(file, StandardCharsets.UTF_8);
                 if (file.startsWith("./")) file = file.substring(2);
                 Chapter target = file.isEmpty() ? here : bySource.get(file);
+                if (target == null && unreadParts.contains(file)) continue; // its own error is reported
                 if (target == null) {
                     if (file.endsWith(".md")) {
                         diag.error(pos, "the cross-reference '" + href + "' names a file that is not in the book",

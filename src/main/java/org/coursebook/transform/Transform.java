@@ -9,18 +9,30 @@ public interface Transform {
 
     /** The transforms every build runs, in order. */
     static java.util.List<Transform> standard() {
+        return standard(java.util.Set.of());
+    }
+
+    /**
+     * The transforms every build runs, for a book some of whose parts could not be read (their errors are
+     * already reported): links to those parts are left unchecked rather than reported as broken.
+     */
+    static java.util.List<Transform> standard(java.util.Set<String> unreadParts) {
         return java.util.List.of(
                 new NumberHeadings(),
                 new NumberFootnotes(),
                 new LiftPullQuotes(),
-                new ResolveCrossReferences(),
+                new ResolveCrossReferences(unreadParts),
                 new CheckLecturePoints(),
                 new BuildGlossary(),
                 new MarkLanguage());
     }
 
     static Book applyAll(Book book, Diagnostics diag) {
-        for (Transform t : standard()) book = t.apply(book, diag);
+        return applyAll(book, diag, java.util.Set.of());
+    }
+
+    static Book applyAll(Book book, Diagnostics diag, java.util.Set<String> unreadParts) {
+        for (Transform t : standard(unreadParts)) book = t.apply(book, diag);
         return book;
     }
 }

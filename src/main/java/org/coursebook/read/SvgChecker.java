@@ -1,0 +1,186 @@
+package org.coursebook.read;
+
+import org.coursebook.diag.Diagnostic;
+import org.coursebook.diag.SourcePos;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an SVG image before it is copied into the EPUB and drawn (by Batik) into the PDF. The file is read with
+ * the JDK's own streaming XML parser, hardened: no DTD (a DOCTYPE is refused, so no entity can be declared or
+ * fetched), no external entities, no XInclude. The image must be self-contained and static: no scripts, event
+ * handlers, {@code foreignObject} (HTML inside SVG), processing instructions, or references to other files or
+ * web addresses, whether in {@code href}, in {@code style} or in animations. Every problem names the SVG file's
+ * line and column.
+ */
+public final class SvgChecker {
+    /** Deeper element nesting is refused: Batik renders the tree recursively. */
+    public static final int MAX_DEPTH = 256;
+
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private static final Set<String> ANIMATIONS = Set.of("animate", "set", "animatemotion", "animatetransform",
+            "animatecolor");
+    private static final Pattern URL = Pattern.compile("url\\(\\s*['\"]?\\s*([^)'\"]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SAFE_DATA = Pattern.compile("data:image/(png|jpeg|jpg|gif);.*", Pattern.DOTALL);
+    private static final String SELF_CONTAINED = "an SVG in the book must be self-contained and static";
+
+    private SvgChecker() {}
+
+    /** Every problem found in the SVG file (empty when it is safe to use). */
+    public static List<Diagnostic> check(Path file) {
+        List<Diagnostic> out = new ArrayList<>();
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory(); // the JDK's parser, whatever is on the class path
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader r = f.createXMLStreamReader(in);
+            try {
+                int depth = 0;
+                boolean root = true;
+                boolean inStyle = false;
+                while (r.hasNext()) {
+                    int ev = r.next();
+                    switch (ev) {
+                        case XMLStreamConstants.DTD -> out.add(error(file, r.getLocation(),
+                                "the SVG has a DOCTYPE declaration",
+                                "delete the <!DOCTYPE …> line: SVG needs none, and a DOCTYPE can make an XML reader read other files"));
+                        case XMLStreamConstants.PROCESSING_INSTRUCTION -> out.add(error(file, r.getLocation(),
+                                "the SVG has a processing instruction <?" + r.getPITarget() + " …?>",
+                                "delete it: " + SELF_CONTAINED));
+                        case XMLStreamConstants.START_ELEMENT -> {
+                            depth++;
+                            String name = r.getLocalName().toLowerCase(Locale.ROOT);
+                            Location loc = r.getLocation();
+                            if (root) {
+                                root = false;
+                                if (!name.equals("svg") || !SVG_NS.equals(r.getNamespaceURI())) {
+                                    out.add(error(file, loc, "the file's root element is <" + r.getLocalName()
+                                                    + ">, not an SVG <svg> element in the SVG namespace",
+                                            "save the image as SVG (with xmlns=\"" + SVG_NS + "\"), or as PNG"));
+                                    return out;
+                                }
+                            }
+                            if (depth > MAX_DEPTH) {
+                                out.add(error(file, loc, "the SVG's elements are nested more than " + MAX_DEPTH + " levels deep",
+                                        "simplify the drawing (ungroup nested groups)"));
+                                return out;
+                            }
+                            element(file, r, name, loc, out);
+                            inStyle = name.equals("style");
+                        }
+                        case XMLStreamConstants.END_ELEMENT -> {
+                            depth--;
+                            inStyle = false;
+                        }
+                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                            if (inStyle) style(file, r.getLocation(), r.getText(), out);
+                        }
+                        default -> { }
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            Location loc = e.getLocation();
+            String msg = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*", "");
+            out.add(error(file, loc, "the SVG is not well-formed XML: " + msg.replaceAll("\\s+", " ").strip(),
+                    "open it in an SVG editor and save it again, or fix the line shown"));
+        } catch (IOException e) {
+            out.add(Diagnostic.error(SourcePos.of(file), "cannot read the SVG: " + e.getMessage(), "check its permissions"));
+        }
+        return out;
+    }
+
+    private static void element(Path file, XMLStreamReader r, String name, Location loc, List<Diagnostic> out) {
+        if (name.equals("script")) {
+            out.add(error(file, loc, "the SVG contains a <script>", "delete the script: " + SELF_CONTAINED));
+        } else if (name.equals("foreignobject")) {
+            out.add(error(file, loc, "the SVG contains a <foreignObject> (HTML inside the drawing)",
+                    "draw it with SVG elements, or make the image a PNG: " + SELF_CONTAINED));
+        } else if (name.equals("iframe") || name.equals("object") || name.equals("embed") || name.equals("handler")
+                || name.equals("listener")) {
+            out.add(error(file, loc, "the SVG contains an <" + r.getLocalName() + "> element", "delete it: " + SELF_CONTAINED));
+        }
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            String attr = r.getAttributeLocalName(i).toLowerCase(Locale.ROOT);
+            String value = r.getAttributeValue(i);
+            String squashed = value.toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", "");
+            if (attr.startsWith("on")) {
+                out.add(error(file, loc, "the SVG has an event handler attribute '" + r.getAttributeLocalName(i) + "'",
+                        "delete it: " + SELF_CONTAINED));
+            } else if (attr.equals("href") || attr.equals("src")) {
+                reference(file, loc, name, value, squashed, out);
+            } else if (attr.equals("style")) {
+                style(file, loc, value, out);
+            } else if (ANIMATIONS.contains(name) && attr.equals("attributename")
+                    && (squashed.endsWith("href") || squashed.startsWith("on"))) {
+                out.add(error(file, loc, "the SVG animates the attribute '" + value + "'",
+                        "delete the animation: " + SELF_CONTAINED));
+            } else if (squashed.startsWith("javascript:") || squashed.startsWith("vbscript:")) {
+                out.add(error(file, loc, "the SVG has a script in the attribute '" + r.getAttributeLocalName(i) + "'",
+                        "delete it: " + SELF_CONTAINED));
+            } else if (squashed.contains("url(")) {
+                style(file, loc, value, out);
+            }
+        }
+    }
+
+    private static void reference(Path file, Location loc, String element, String value, String squashed, List<Diagnostic> out) {
+        if (squashed.startsWith("#") || squashed.isEmpty()) return;
+        if (SAFE_DATA.matcher(squashed).matches()) return;
+        if (element.equals("a") && (squashed.startsWith("http:") || squashed.startsWith("https:") || squashed.startsWith("mailto:"))) {
+            return; // a link the reader may follow; nothing is loaded
+        }
+        out.add(error(file, loc, "the SVG refers to '" + shorten(value) + "'",
+                "embed what it shows in the SVG itself (PNG, JPEG or GIF as a data: URL) or refer to an id in the same file (#id): "
+                        + SELF_CONTAINED));
+    }
+
+    private static void style(Path file, Location loc, String css, List<Diagnostic> out) {
+        String lower = css.toLowerCase(Locale.ROOT);
+        if (lower.contains("@import")) {
+            out.add(error(file, loc, "the SVG's style imports another stylesheet", "delete the @import: " + SELF_CONTAINED));
+        }
+        if (lower.contains("expression(") || lower.contains("javascript:")) {
+            out.add(error(file, loc, "the SVG's style contains a script", "delete it: " + SELF_CONTAINED));
+        }
+        Matcher m = URL.matcher(css);
+        while (m.find()) {
+            String target = m.group(1).strip();
+            String squashed = target.toLowerCase(Locale.ROOT);
+            if (!squashed.startsWith("#") && !SAFE_DATA.matcher(squashed).matches()) {
+                out.add(error(file, loc, "the SVG's style loads '" + shorten(target) + "'",
+                        "refer only to ids in the same file, url(#id): " + SELF_CONTAINED));
+            }
+        }
+    }
+
+    private static Diagnostic error(Path file, Location loc, String message, String hint) {
+        int line = loc == null ? 0 : Math.max(0, loc.getLineNumber());
+        int col = loc == null || line == 0 ? 0 : Math.max(0, loc.getColumnNumber());
+        return Diagnostic.error(new SourcePos(file, line, col), message, hint);
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "…";
+    }
+}
