@@ -36,6 +36,8 @@ public final class Markdown {
         // Flexmark suppresses links when rendering a single node unless this is set; we always render nodes
         // one at a time (never the whole document), so links render.
         options.set(HtmlRenderer.DO_NOT_RENDER_LINKS, true);
+        // Flexmark quietly drops javascript: links; we render every link so that the cleaner reports it
+        options.set(HtmlRenderer.SUPPRESSED_LINKS, "");
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");

@@ -73,11 +73,14 @@ final class RawHtmlChecker {
                 }
                 i = end + 3;
             } else if (startsWith(s, i, "<!") || startsWith(s, i, "<?")) {
+                // <!DOCTYPE …>, <!ENTITY …>, <?xml-stylesheet …?>: meaningless in a chapter, and the stuff of XML
+                // entity tricks; refused rather than passed on to any XML reader
                 int end = indexOf(s, ">", i + 2);
-                if (end < 0) {
-                    problems.add(new Problem(base + i, "a '<!' or '<?' declaration is never closed", "end it with >"));
-                    return;
-                }
+                int nameEnd = nameEnd(s, i + 2);
+                String what = s.subSequence(i, Math.min(nameEnd, i + 40)).toString();
+                problems.add(new Problem(base + i, "'" + what + "' is not allowed in a chapter",
+                        "delete it: a chapter may hold HTML elements and comments, not declarations or processing instructions"));
+                if (end < 0) return;
                 i = end + 1;
             } else if (i + 1 < n && s.charAt(i + 1) == '/' && i + 2 < n && isNameStart(s.charAt(i + 2))) {
                 int nameEnd = nameEnd(s, i + 2);

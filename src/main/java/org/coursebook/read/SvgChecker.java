@@ -9,8 +9,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ public final class SvgChecker {
             "animatecolor");
     private static final Pattern URL = Pattern.compile("url\\(\\s*['\"]?\\s*([^)'\"]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SAFE_DATA = Pattern.compile("data:image/(png|jpeg|jpg|gif);.*", Pattern.DOTALL);
+    private static final Pattern IMPORT = Pattern.compile("@import[^;]*;?", Pattern.CASE_INSENSITIVE);
     private static final String SELF_CONTAINED = "an SVG in the book must be self-contained and static";
 
     private SvgChecker() {}
@@ -50,7 +53,15 @@ public final class SvgChecker {
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            out.add(Diagnostic.error(SourcePos.of(file), "cannot read the SVG: " + e.getMessage(), "check its permissions"));
+            return out;
+        }
+        Text text = new Text(file, new String(bytes, StandardCharsets.UTF_8));
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
             XMLStreamReader r = f.createXMLStreamReader(in);
             try {
                 int depth = 0;
@@ -59,31 +70,31 @@ public final class SvgChecker {
                 while (r.hasNext()) {
                     int ev = r.next();
                     switch (ev) {
-                        case XMLStreamConstants.DTD -> out.add(error(file, r.getLocation(),
+                        case XMLStreamConstants.DTD -> out.add(error(text.back(r.getLocation(), "<!DOCTYPE"),
                                 "the SVG has a DOCTYPE declaration",
                                 "delete the <!DOCTYPE …> line: SVG needs none, and a DOCTYPE can make an XML reader read other files"));
-                        case XMLStreamConstants.PROCESSING_INSTRUCTION -> out.add(error(file, r.getLocation(),
+                        case XMLStreamConstants.PROCESSING_INSTRUCTION -> out.add(error(text.back(r.getLocation(), "<?"),
                                 "the SVG has a processing instruction <?" + r.getPITarget() + " …?>",
                                 "delete it: " + SELF_CONTAINED));
                         case XMLStreamConstants.START_ELEMENT -> {
                             depth++;
                             String name = r.getLocalName().toLowerCase(Locale.ROOT);
-                            Location loc = r.getLocation();
+                            SourcePos loc = text.back(r.getLocation(), "<");
                             if (root) {
                                 root = false;
                                 if (!name.equals("svg") || !SVG_NS.equals(r.getNamespaceURI())) {
-                                    out.add(error(file, loc, "the file's root element is <" + r.getLocalName()
+                                    out.add(error(loc, "the file's root element is <" + r.getLocalName()
                                                     + ">, not an SVG <svg> element in the SVG namespace",
                                             "save the image as SVG (with xmlns=\"" + SVG_NS + "\"), or as PNG"));
                                     return out;
                                 }
                             }
                             if (depth > MAX_DEPTH) {
-                                out.add(error(file, loc, "the SVG's elements are nested more than " + MAX_DEPTH + " levels deep",
+                                out.add(error(loc, "the SVG's elements are nested more than " + MAX_DEPTH + " levels deep",
                                         "simplify the drawing (ungroup nested groups)"));
                                 return out;
                             }
-                            element(file, r, name, loc, out);
+                            element(r, name, loc, out);
                             inStyle = name.equals("style");
                         }
                         case XMLStreamConstants.END_ELEMENT -> {
@@ -91,7 +102,7 @@ public final class SvgChecker {
                             inStyle = false;
                         }
                         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                            if (inStyle) style(file, r.getLocation(), r.getText(), out);
+                            if (inStyle) style(text.pos(r.getLocation()), r.getText(), out);
                         }
                         default -> { }
                     }
@@ -102,7 +113,7 @@ public final class SvgChecker {
         } catch (XMLStreamException e) {
             Location loc = e.getLocation();
             String msg = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message:\\s*", "");
-            out.add(error(file, loc, "the SVG is not well-formed XML: " + msg.replaceAll("\\s+", " ").strip(),
+            out.add(error(text.pos(loc), "the SVG is not well-formed XML: " + msg.replaceAll("\\s+", " ").strip(),
                     "open it in an SVG editor and save it again, or fix the line shown"));
         } catch (IOException e) {
             out.add(Diagnostic.error(SourcePos.of(file), "cannot read the SVG: " + e.getMessage(), "check its permissions"));
@@ -110,74 +121,106 @@ public final class SvgChecker {
         return out;
     }
 
-    private static void element(Path file, XMLStreamReader r, String name, Location loc, List<Diagnostic> out) {
+    private static void element(XMLStreamReader r, String name, SourcePos loc, List<Diagnostic> out) {
         if (name.equals("script")) {
-            out.add(error(file, loc, "the SVG contains a <script>", "delete the script: " + SELF_CONTAINED));
+            out.add(error(loc, "the SVG contains a <script>", "delete the script: " + SELF_CONTAINED));
         } else if (name.equals("foreignobject")) {
-            out.add(error(file, loc, "the SVG contains a <foreignObject> (HTML inside the drawing)",
+            out.add(error(loc, "the SVG contains a <foreignObject> (HTML inside the drawing)",
                     "draw it with SVG elements, or make the image a PNG: " + SELF_CONTAINED));
         } else if (name.equals("iframe") || name.equals("object") || name.equals("embed") || name.equals("handler")
                 || name.equals("listener")) {
-            out.add(error(file, loc, "the SVG contains an <" + r.getLocalName() + "> element", "delete it: " + SELF_CONTAINED));
+            out.add(error(loc, "the SVG contains an <" + r.getLocalName() + "> element", "delete it: " + SELF_CONTAINED));
         }
         for (int i = 0; i < r.getAttributeCount(); i++) {
             String attr = r.getAttributeLocalName(i).toLowerCase(Locale.ROOT);
             String value = r.getAttributeValue(i);
             String squashed = value.toLowerCase(Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]", "");
             if (attr.startsWith("on")) {
-                out.add(error(file, loc, "the SVG has an event handler attribute '" + r.getAttributeLocalName(i) + "'",
+                out.add(error(loc, "the SVG has an event handler attribute '" + r.getAttributeLocalName(i) + "'",
                         "delete it: " + SELF_CONTAINED));
             } else if (attr.equals("href") || attr.equals("src")) {
-                reference(file, loc, name, value, squashed, out);
+                reference(loc, name, value, squashed, out);
             } else if (attr.equals("style")) {
-                style(file, loc, value, out);
+                style(loc, value, out);
             } else if (ANIMATIONS.contains(name) && attr.equals("attributename")
                     && (squashed.endsWith("href") || squashed.startsWith("on"))) {
-                out.add(error(file, loc, "the SVG animates the attribute '" + value + "'",
+                out.add(error(loc, "the SVG animates the attribute '" + value + "'",
                         "delete the animation: " + SELF_CONTAINED));
             } else if (squashed.startsWith("javascript:") || squashed.startsWith("vbscript:")) {
-                out.add(error(file, loc, "the SVG has a script in the attribute '" + r.getAttributeLocalName(i) + "'",
+                out.add(error(loc, "the SVG has a script in the attribute '" + r.getAttributeLocalName(i) + "'",
                         "delete it: " + SELF_CONTAINED));
             } else if (squashed.contains("url(")) {
-                style(file, loc, value, out);
+                style(loc, value, out);
             }
         }
     }
 
-    private static void reference(Path file, Location loc, String element, String value, String squashed, List<Diagnostic> out) {
+    private static void reference(SourcePos loc, String element, String value, String squashed, List<Diagnostic> out) {
         if (squashed.startsWith("#") || squashed.isEmpty()) return;
         if (SAFE_DATA.matcher(squashed).matches()) return;
         if (element.equals("a") && (squashed.startsWith("http:") || squashed.startsWith("https:") || squashed.startsWith("mailto:"))) {
             return; // a link the reader may follow; nothing is loaded
         }
-        out.add(error(file, loc, "the SVG refers to '" + shorten(value) + "'",
+        out.add(error(loc, "the SVG refers to '" + shorten(value) + "'",
                 "embed what it shows in the SVG itself (PNG, JPEG or GIF as a data: URL) or refer to an id in the same file (#id): "
                         + SELF_CONTAINED));
     }
 
-    private static void style(Path file, Location loc, String css, List<Diagnostic> out) {
+    private static void style(SourcePos loc, String css, List<Diagnostic> out) {
         String lower = css.toLowerCase(Locale.ROOT);
         if (lower.contains("@import")) {
-            out.add(error(file, loc, "the SVG's style imports another stylesheet", "delete the @import: " + SELF_CONTAINED));
+            out.add(error(loc, "the SVG's style imports another stylesheet", "delete the @import: " + SELF_CONTAINED));
+            css = IMPORT.matcher(css).replaceAll("");
         }
         if (lower.contains("expression(") || lower.contains("javascript:")) {
-            out.add(error(file, loc, "the SVG's style contains a script", "delete it: " + SELF_CONTAINED));
+            out.add(error(loc, "the SVG's style contains a script", "delete it: " + SELF_CONTAINED));
         }
         Matcher m = URL.matcher(css);
         while (m.find()) {
             String target = m.group(1).strip();
             String squashed = target.toLowerCase(Locale.ROOT);
             if (!squashed.startsWith("#") && !SAFE_DATA.matcher(squashed).matches()) {
-                out.add(error(file, loc, "the SVG's style loads '" + shorten(target) + "'",
+                out.add(error(loc, "the SVG's style loads '" + shorten(target) + "'",
                         "refer only to ids in the same file, url(#id): " + SELF_CONTAINED));
             }
         }
     }
 
-    private static Diagnostic error(Path file, Location loc, String message, String hint) {
-        int line = loc == null ? 0 : Math.max(0, loc.getLineNumber());
-        int col = loc == null || line == 0 ? 0 : Math.max(0, loc.getColumnNumber());
-        return Diagnostic.error(new SourcePos(file, line, col), message, hint);
+    private static Diagnostic error(SourcePos pos, String message, String hint) {
+        return Diagnostic.error(pos, message, hint);
+    }
+
+    /** The SVG's text, to turn the parser's locations (which point after a construct) into where it starts. */
+    private record Text(Path file, String s) {
+        SourcePos pos(Location loc) {
+            if (loc == null || loc.getLineNumber() <= 0) return SourcePos.of(file);
+            return new SourcePos(file, loc.getLineNumber(), Math.max(0, loc.getColumnNumber()));
+        }
+
+        /** Where the nearest {@code start} before the location begins; the location itself if not found. */
+        SourcePos back(Location loc, String start) {
+            if (loc == null || loc.getLineNumber() <= 0) return SourcePos.of(file);
+            // the parser's line and column are reliable (its character offset is not): find the offset they name
+            int end = 0;
+            for (int line = 1; line < loc.getLineNumber() && end >= 0; line++) {
+                end = s.indexOf('\n', end);
+                if (end >= 0) end++;
+            }
+            if (end < 0) return pos(loc);
+            end = Math.min(s.length(), end + Math.max(0, loc.getColumnNumber() - 1));
+            int at = s.lastIndexOf(start, Math.max(0, end - 1));
+            if (at < 0) return pos(loc);
+            int line = 1, col = 1;
+            for (int i = 0; i < at; i++) {
+                if (s.charAt(i) == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+            }
+            return new SourcePos(file, line, col);
+        }
     }
 
     private static String shorten(String s) {

@@ -109,7 +109,10 @@ public final class XhtmlCleaner {
                             "link to a page or a web address instead");
                     el.removeAttr(a.getKey());
                 } else if (isResource(tag, name)) {
-                    if (lower.startsWith("//") || lower.matches("^[a-z][a-z0-9+.-]*:.*") && !SAFE_DATA.matcher(lower).matches()) {
+                    if (lower.matches("^[a-z]:[\\\\/].*")) {
+                        diag.error(at, "the path '" + shorten(value) + "' is absolute", "use a path relative to the chapter, e.g. images/figure.png");
+                        el.removeAttr(a.getKey());
+                    } else if (lower.startsWith("//") || lower.matches("^[a-z][a-z0-9+.-]*:.*") && !SAFE_DATA.matcher(lower).matches()) {
                         diag.error(at, "the remote resource '" + shorten(value) + "' is not allowed",
                                 "the book must be self-contained: download the file into chapters/images/ and refer to it there");
                         el.removeAttr(a.getKey());

