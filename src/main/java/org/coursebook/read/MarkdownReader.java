@@ -40,6 +40,11 @@ import java.util.regex.Pattern;
 public final class MarkdownReader {
     /** Deeper nesting of lists or quotes than this is refused before parsing (it would only be a mistake or an attack). */
     public static final int MAX_NESTING = 64;
+    /**
+     * Flexmark's time grows with the square of the lines of a table or list and of the links or tags of a
+     * paragraph (20,000 table rows take 45 s); blocks larger than these, far beyond any book's, are refused.
+     */
+    public static final int MAX_BLOCK_LINES = 2000, MAX_BLOCK_MARKUP = 1000;
 
     private static final Pattern ATTRIBUTION = Pattern.compile("^\\s*(?:—|―|–|-{2,3})\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern YEAR = Pattern.compile(".*\\b(1[0-9]{3}|20[0-9]{2})(\\s*[–-]\\s*[0-9]{2,4})?\\)?\\s*$");
@@ -92,7 +97,7 @@ public final class MarkdownReader {
             }
             return null;
         }
-        if (!checkNesting(file, fm.body(), offset)) return null;
+        if (!preScan(file, fm.body(), offset)) return null;
 
         ChapterBuilder cb = new ChapterBuilder(file, offset);
         Document doc = (Document) md.parse(fm.body());
@@ -152,25 +157,49 @@ public final class MarkdownReader {
      * level of nesting needs at least one marker or two columns); per paragraph, the emphasis, strikethrough
      * and link openers not yet closed. Both over-estimate the depth, so the limit here is twice
      * {@link #MAX_NESTING}; {@link ChapterBuilder#checkDepth} then applies the exact limit to the parsed tree.
+     * It also refuses blocks too large for Flexmark to parse in reasonable time.
      */
-    private boolean checkNesting(Path file, String body, int offset) {
+    private boolean preScan(Path file, String body, int offset) {
         String[] lines = body.split("\n", -1);
-        int inline = 0;
+        int[] inline = {0, 0}; // {open now, most open on the line}
+        int firstDeepBlock = -1, firstDeepInline = -1;
+        int blockStart = -1, markup = 0;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             if (l.isBlank()) {
-                inline = 0;
+                inline[0] = 0;
+                blockStart = -1;
+                markup = 0;
                 continue;
             }
+            if (blockStart < 0) blockStart = i;
+            if (i - blockStart >= MAX_BLOCK_LINES) {
+                diag.error(new SourcePos(file, offset + blockStart + 1, 1), "more than " + MAX_BLOCK_LINES
+                                + " lines without a blank line",
+                        "split the table, list or paragraph that starts here; no book needs one that long");
+                return false;
+            }
+            for (int k = 0; k < l.length(); k++) {
+                char c = l.charAt(k);
+                if (c == '<' || c == '[' || c == '`') markup++;
+            }
+            if (markup > MAX_BLOCK_MARKUP) {
+                diag.error(new SourcePos(file, offset + blockStart + 1, 1), "more than " + MAX_BLOCK_MARKUP
+                                + " links, HTML tags or code spans in one paragraph",
+                        "split the paragraph that starts here; no book needs one that busy");
+                return false;
+            }
             int[] prefix = containerPrefix(l);
+            if (prefix[0] > MAX_NESTING && firstDeepBlock < 0) firstDeepBlock = i;
             if (prefix[0] > MAX_NESTING * 2) {
-                diag.error(new SourcePos(file, offset + i + 1, 1), "lists or block quotes are nested more than "
+                diag.error(new SourcePos(file, offset + firstDeepBlock + 1, 1), "lists or block quotes are nested more than "
                         + MAX_NESTING + " levels deep", "flatten the structure: no book needs that depth");
                 return false;
             }
-            inline = openInline(l, prefix[1], inline);
-            if (inline > MAX_NESTING * 2) {
-                diag.error(new SourcePos(file, offset + i + 1, 1), "emphasis, strikethrough or links are nested more than "
+            openInline(l, prefix[1], inline);
+            if (inline[1] > MAX_NESTING && firstDeepInline < 0) firstDeepInline = i;
+            if (inline[1] > MAX_NESTING * 2) {
+                diag.error(new SourcePos(file, offset + firstDeepInline + 1, 1), "emphasis, strikethrough or links are nested more than "
                         + MAX_NESTING + " levels deep", "close each '*', '_', '~~' and '[' you open; no book needs that depth");
                 return false;
             }
@@ -211,10 +240,14 @@ public final class MarkdownReader {
         return new int[] {markers + indent / 2, i};
     }
 
-    /** Adds the inline openers of a line to {@code open} and takes away its closers. */
-    static int openInline(String l, int from, int open) {
+    /**
+     * Adds the inline openers of a line to {@code open[0]} and takes away its closers; {@code open[1]} becomes
+     * the most that were open at any point of the line.
+     */
+    static void openInline(String l, int from, int[] open) {
         int n = l.length();
         int i = from;
+        open[1] = open[0];
         while (i < n) {
             char c = l.charAt(i);
             if (c == '\\') {
@@ -225,10 +258,10 @@ public final class MarkdownReader {
                 int close = l.indexOf(l.substring(i, run), run);
                 i = close < 0 ? run : close + (run - i);
             } else if (c == '[') {
-                open++;
+                open[0]++;
                 i++;
             } else if (c == ']') {
-                open = Math.max(0, open - 1);
+                open[0] = Math.max(0, open[0] - 1);
                 i++;
             } else if (c == '*' || c == '_' || c == '~') {
                 int run = i;
@@ -236,15 +269,15 @@ public final class MarkdownReader {
                 boolean spaceBefore = i == 0 || Character.isWhitespace(l.charAt(i - 1));
                 boolean spaceAfter = run == n || Character.isWhitespace(l.charAt(run));
                 int len = run - i;
-                if (!spaceAfter && spaceBefore) open += len;
-                else if (spaceAfter && !spaceBefore) open = Math.max(0, open - len);
-                else if (!spaceAfter && c != '_') open = open > 0 ? Math.max(0, open - len) : open + len;
+                if (!spaceAfter && spaceBefore) open[0] += len;
+                else if (spaceAfter && !spaceBefore) open[0] = Math.max(0, open[0] - len);
+                else if (!spaceAfter && c != '_') open[0] = open[0] > 0 ? Math.max(0, open[0] - len) : open[0] + len;
                 i = run;
             } else {
                 i++;
             }
+            open[1] = Math.max(open[1], open[0]);
         }
-        return open;
     }
 
     /** Collects the blocks of one chapter. */

@@ -29,7 +29,7 @@ public final class TextFiles {
     public static String read(Path file, Diagnostics diag, long maxBytes) throws IOException {
         long size = Files.size(file);
         if (size > maxBytes) {
-            diag.error(SourcePos.of(file), "the file is " + size / 1024 + " KiB, over the limit of " + maxBytes / 1024 + " KiB",
+            diag.error(SourcePos.of(file, 1), "the file is " + size / 1024 + " KiB, over the limit of " + maxBytes / 1024 + " KiB",
                     "split it into smaller chapters, or raise the limit with --max-chapter-kib");
             return null;
         }
