@@ -32,6 +32,7 @@ public final class Output implements AutoCloseable {
     private final Map<Path, Path> staged = new LinkedHashMap<>();
     private final Thread cleanup = new Thread(this::abort, "coursebook-output-cleanup");
     private boolean done;
+    private boolean aborted;
 
     public Output(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath().normalize();
@@ -46,6 +47,7 @@ public final class Output implements AutoCloseable {
 
     /** Stages {@code relative} (e.g. "handouts/01-x.pdf"); returns the final path it will have. */
     public synchronized Path write(String relative, Writer writer) throws IOException {
+        if (aborted || done) throw new IOException("the output is closed (the build was stopped or has finished)");
         Path target = dir.resolve(relative).normalize();
         if (!target.startsWith(dir)) throw new IllegalArgumentException("output path leaves the output folder: " + relative);
         Files.createDirectories(target.getParent());
@@ -70,6 +72,7 @@ public final class Output implements AutoCloseable {
 
     /** Moves every staged file into place. */
     public synchronized void commit() throws IOException {
+        if (aborted) throw new IOException("the build was stopped; nothing was written");
         for (var e : staged.entrySet()) {
             try {
                 Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -83,6 +86,7 @@ public final class Output implements AutoCloseable {
 
     /** Deletes every staged file; the outputs stay as they were. */
     public synchronized void abort() {
+        aborted = true; // a renderer still running (the JVM is stopping) can stage nothing more
         for (Path tmp : staged.values()) {
             try {
                 Files.deleteIfExists(tmp);
