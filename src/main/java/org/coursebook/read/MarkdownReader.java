@@ -103,6 +103,7 @@ public final class MarkdownReader {
         Document doc = (Document) md.parse(fm.body());
         if (!cb.checkDepth(doc)) return null;
         cb.checkRawHtml(doc);
+        cb.checkNestedNotes(doc);
         cb.replaceNoteReferences(doc);
         String title = fm.title();
         SourcePos titlePos = fm.titlePos();
@@ -133,7 +134,11 @@ public final class MarkdownReader {
         }
         String slug = stem(sourceName);
         if (titlePos == null) titlePos = SourcePos.of(file, 1);
-        title = org.jsoup.Jsoup.parse(md.renderInline(title)).text();
+        title = org.jsoup.Jsoup.parse(md.renderInline(title)).text().strip();
+        if (title.isEmpty()) {
+            diag.error(titlePos, "the chapter title is empty", "give the chapter a title with 'title: …' in the front matter");
+            return null;
+        }
         return new Chapter(kind, number, slug, sourceName, titlePos, title,
                 inlineXhtml(fm.subtitle(), titlePos), inlineXhtml(fm.summary(), titlePos),
                 fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()));
@@ -340,6 +345,22 @@ public final class MarkdownReader {
             return true;
         }
 
+        /** A note's text nested in a quote or list would be lost (only the chapter's own notes are collected). */
+        void checkNestedNotes(Document doc) {
+            Deque<Node> stack = new ArrayDeque<>();
+            for (Node c = doc.getFirstChild(); c != null; c = c.getNext()) stack.push(c);
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if (n instanceof FootnoteBlock fb && !(n.getParent() instanceof Document)) {
+                    diag.error(pos(n), "the note [^" + shorten(fb.getText().toString()) + "] is inside a block quote or list",
+                            "move the line '[^" + shorten(fb.getText().toString()) + "]: …' out of it, to the end of the chapter");
+                }
+                if (n instanceof com.vladsch.flexmark.util.ast.Block) {
+                    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) stack.push(c);
+                }
+            }
+        }
+
         /**
          * Checks the raw HTML of each block: an HTML block on its own, the tags written inside a paragraph (or
          * heading, or table cell) together. Problems are reported at the tag at fault.
@@ -387,7 +408,7 @@ public final class MarkdownReader {
                 else if (n instanceof Text t && !(t.getParent() instanceof com.vladsch.flexmark.ast.Code)) {
                     Matcher m = UNDEFINED_NOTE.matcher(t.getChars());
                     while (m.find()) {
-                        diag.error(pos(t), "the footnote reference [^" + m.group(1) + "] has no note",
+                        diag.error(pos(t), "the footnote reference [^" + shorten(m.group(1)) + "] has no note",
                                 "add a line '[^" + m.group(1) + "]: the note' at the end of the chapter");
                     }
                 }
@@ -396,7 +417,7 @@ public final class MarkdownReader {
             for (Footnote f : refs) {
                 String label = f.getText().toString();
                 if (f.getFootnoteBlock() == null) {
-                    diag.error(pos(f), "the footnote reference [^" + label + "] has no note",
+                    diag.error(pos(f), "the footnote reference [^" + shorten(label) + "] has no note",
                             "add a line '[^" + label + "]: the note' at the end of the chapter");
                     continue;
                 }
@@ -412,7 +433,7 @@ public final class MarkdownReader {
         void checkNotes() {
             for (org.coursebook.model.Footnote n : notes) {
                 if (!referenced.containsKey(n.label())) {
-                    diag.error(n.pos(), "the note [^" + n.label() + "] is never referenced",
+                    diag.error(n.pos(), "the note [^" + shorten(n.label()) + "] is never referenced",
                             "refer to it in the text with [^" + n.label() + "], or delete it");
                 }
             }
@@ -425,7 +446,7 @@ public final class MarkdownReader {
             } else if (node instanceof FootnoteBlock fb) {
                 String label = fb.getText().toString();
                 if (!defined.add(label)) {
-                    diag.error(pos, "the note [^" + label + "] is defined twice", "give each note its own label");
+                    diag.error(pos, "the note [^" + shorten(label) + "] is defined twice", "give each note its own label");
                     return;
                 }
                 StringBuilder html = new StringBuilder();
@@ -476,6 +497,17 @@ public final class MarkdownReader {
             if (text.isEmpty()) {
                 diag.error(pos, "the heading is empty", "write the heading's text after the #s");
                 return;
+            }
+            // a heading is itself a link in the table of contents: it cannot hold links or note references
+            for (Element a : el.select("a")) {
+                if (a.hasClass("noteref")) {
+                    diag.error(pos, "a footnote reference in a heading", "put the reference in the text below the heading");
+                    a.remove();
+                } else {
+                    diag.warning(pos, "a link in a heading is dropped (its text is kept)",
+                            "headings are links in the table of contents; put the link in the text below the heading");
+                    a.unwrap();
+                }
             }
             Matcher explicit = HEADING_ID.matcher(h.getChars().toString().strip());
             String id = explicit.find() ? explicit.group(1) : !el.id().isBlank() ? el.id() : Slugs.slugify(text);
@@ -631,6 +663,11 @@ public final class MarkdownReader {
             }
             return XhtmlCleaner.toXhtml(body);
         }
+    }
+
+    /** Quoted source text in a message: long labels are cut short. */
+    static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "…";
     }
 
     /** Splits "a, <em>b, c</em>, d" at commas outside tags and outside elements. */

@@ -44,7 +44,8 @@ public final class TextFiles {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
                     .toString();
-            return text.replace("\r\n", "\n").replace('\r', '\n');
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+            return checkCharacters(file, text, diag) ? text : null;
         } catch (CharacterCodingException e) {
             int bad = firstInvalidUtf8(bytes, start);
             int line = 1, col = 1;
@@ -58,6 +59,37 @@ public final class TextFiles {
                     "save the file as UTF-8" + (legacy == null ? "" : ", e.g. iconv -f " + legacy + " -t UTF-8 " + file.getFileName()));
             return null;
         }
+    }
+
+    /**
+     * Control characters other than tab and line breaks (and U+FFFE, U+FFFF) cannot be in an XML document, so
+     * no EPUB can hold them; they are invisible in most editors, so the error says where the first one is.
+     */
+    static boolean checkCharacters(Path file, String text, Diagnostics diag) {
+        int line = 1, col = 1, count = 0;
+        SourcePos first = null;
+        int firstChar = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' || c == 0xFFFE || c == 0xFFFF) {
+                if (first == null) {
+                    first = new SourcePos(file, line, col);
+                    firstChar = c;
+                }
+                count++;
+            }
+            col++;
+        }
+        if (first == null) return true;
+        diag.error(first, String.format(java.util.Locale.ROOT, "the control character U+%04X cannot be in a book", firstChar)
+                        + (count > 1 ? " (the file has " + count + " such characters)" : ""),
+                "delete it: it is invisible in most editors (it often comes from copying text out of a PDF or a word processor)");
+        return false;
     }
 
     /** Index of the first byte that does not begin or continue a valid UTF-8 sequence. */

@@ -85,6 +85,7 @@ public final class XhtmlCleaner {
      */
     static void sanitize(Element root, SourcePos pos, Tracking tracked, Diagnostics diag) {
         limitDepth(root, pos, tracked, diag);
+        removeComments(root);
         for (Element el : new ArrayList<>(root.getAllElements())) {
             if (el == root) continue;
             SourcePos at = at(el, pos, tracked);
@@ -135,6 +136,18 @@ public final class XhtmlCleaner {
                 }
             }
         }
+    }
+
+    /**
+     * Comments are the author's notes, not the reader's: they are dropped (an HTML comment may also hold "--",
+     * which XML forbids). So are the bogus comments an HTML parser makes of {@code <?…?>} and {@code <![CDATA[…]]>}.
+     */
+    private static void removeComments(Element root) {
+        List<org.jsoup.nodes.Node> comments = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof org.jsoup.nodes.Comment || node instanceof org.jsoup.nodes.XmlDeclaration) comments.add(node);
+        }, root);
+        comments.forEach(org.jsoup.nodes.Node::remove);
     }
 
     /** Whether the attribute makes the reading system load something (as opposed to a link the reader follows). */

@@ -152,6 +152,13 @@ class BadInputTest {
     }
 
     @Test
+    void controlCharacterThatNoEpubCanHold() {
+        Diagnostic d = error(book().body("Text.\n\nA pasted\u000Bline and a\u0001.\n").check(), "ch.md", 9, "the control character U+000B cannot be in a book");
+        assertEquals(9, d.pos().column());
+        assertTrue(d.message().contains("the file has 2 such characters"), d.message());
+    }
+
+    @Test
     void byteOrderMarkIsAcceptedAndLinesStayRight() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] text = (TestBook.CHAPTER + "\nA note.[^missing]\n").getBytes(StandardCharsets.UTF_8);
@@ -277,6 +284,12 @@ class BadInputTest {
     @Test
     void noteDefinedTwice() {
         error(book().body("Text.[^n]\n\n[^n]: One.\n\n[^n]: Two.\n").check(), "ch.md", 11, "the note [^n] is defined twice");
+    }
+
+    @Test
+    void noteInsideABlockQuote() {
+        error(book().body("Text.[^q]\n\n> Quoted.\n>\n> [^q]: The note, lost in the quote.\n").check(), "ch.md", 11,
+                "the note [^q] is inside a block quote or list");
     }
 
     // ---- pull-quotes and lecture bullet points ----
