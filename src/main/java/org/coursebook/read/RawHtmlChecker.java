@@ -42,8 +42,8 @@ final class RawHtmlChecker {
         RawHtmlChecker c = new RawHtmlChecker();
         for (Piece p : pieces) c.scan(p.text(), p.offset());
         for (Open o : c.open) {
-            c.problems.add(new Problem(o.offset(), "<" + o.name() + "> is never closed", CLOSE_HINT
-                    .replace("close every element you open", "add </" + o.name() + ">")));
+            c.problems.add(new Problem(o.offset(), "<" + o.name() + "> is never closed", "add </" + o.name()
+                    + "> where the element ends; a blank line ends an HTML block, so an element cannot wrap Markdown paragraphs"));
         }
         c.problems.sort(java.util.Comparator.comparingInt(Problem::offset));
         return c.problems;

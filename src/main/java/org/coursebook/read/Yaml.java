@@ -51,6 +51,11 @@ final class Yaml {
             throw new BuildException(Diagnostic.error(pos(m), "YAML syntax error: " + oneLine(problem),
                     "check indentation, and quote values that contain ':' or start with a quote or '@'"));
         } catch (YAMLException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            if (msg.contains("Number of aliases")) {
+                throw new BuildException(Diagnostic.error(new SourcePos(file, lineOffset + 1, 0),
+                        "the YAML repeats its aliases (*name) more than a book needs", "write the values out instead of aliasing them"));
+            }
             throw new BuildException(Diagnostic.error(new SourcePos(file, lineOffset + 1, 0),
                     "YAML error: " + oneLine(e.getMessage()), "check the YAML syntax"));
         }
