@@ -56,9 +56,13 @@ public final class Markdown {
     /** Renders a one-line Markdown string to inline HTML (no surrounding paragraph). */
     public String renderInline(String text) {
         Node doc = parser.parse(text.replace('\n', ' ').strip());
-        StringBuilder sb = new StringBuilder();
-        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) sb.append(renderer.render(n));
-        String html = sb.toString().strip();
+        Node only = doc.getFirstChild();
+        if (only == null) return "";
+        if (!(only instanceof com.vladsch.flexmark.ast.Paragraph) || only.getNext() != null) {
+            // Text that Markdown reads as a block (a list, a heading, a rule) in a one-line field: keep it as text.
+            return org.jsoup.nodes.Entities.escape(text.replace('\n', ' ').strip());
+        }
+        String html = renderer.render(only).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>")) html = html.substring(3, html.length() - 4);
         return html;
     }
