@@ -138,7 +138,7 @@ public final class BuildPipeline {
                 if (!opts.formats().contains(r.format())) continue;
                 long t = System.nanoTime();
                 r.render(book, ctx);
-                stages.add(stage(r.format(), t, ""));
+                stages.add(stage(stageName(r), t, ""));
             }
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();
@@ -187,6 +187,13 @@ public final class BuildPipeline {
         } catch (IOException e) {
             return abs;
         }
+    }
+
+    /** A renderer's stage in the progress report: its class name in words ("PrintCoverRenderer": "print cover"). */
+    static String stageName(Renderer r) {
+        String name = r.getClass().getSimpleName().replaceFirst("Renderer$", "");
+        String words = name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT).strip();
+        return words.isEmpty() ? r.format() : words;
     }
 
     private static String plural(int n, String word) {
