@@ -202,7 +202,7 @@ public final class BuildPipeline {
 
     private Stage stage(String name, long startNanos, String note) {
         Stage s = new Stage(name, (System.nanoTime() - startNanos) / 1_000_000);
-        progress.accept(String.format(java.util.Locale.ROOT, "%-12s %7.2f s%s", s.name(), s.millis() / 1000.0,
+        progress.accept(String.format(java.util.Locale.ROOT, "%-14s %7.2f s%s", s.name(), s.millis() / 1000.0,
                 note.isEmpty() ? "" : "  (" + note + ")"));
         return s;
     }
