@@ -56,6 +56,14 @@ public final class BuildPipeline {
 
     /** Reads and transforms the book without writing anything; throws if there are errors. */
     public Book check(BuildOptions opts, Diagnostics diag, Map<String, Chapter> cache) {
+        return transform(read(opts, diag, cache), diag);
+    }
+
+    /** A book as read, and the parts that could not be read (they have their own errors). */
+    private record Read(Book book, Set<String> unread) {}
+
+    /** Reads the manifest and the parts it lists (those in {@code cache} are reused); throws only if the manifest is unusable. */
+    private Read read(BuildOptions opts, Diagnostics diag, Map<String, Chapter> cache) {
         BookReader reader = new BookReader(markdown, opts.limits());
         Manifest manifest = reader.readManifest(opts.manifest(), diag);
         if (manifest == null) {
@@ -66,26 +74,54 @@ public final class BuildPipeline {
         StyleChecker.check(Styles.locate(opts.manifest()), diag);
         if (opts.pageSize() != null) book = book.withMeta(book.meta().withPageSize(opts.pageSize()));
         if (opts.handoutPaper() != null) book = book.withMeta(book.meta().withHandoutPaper(opts.handoutPaper()));
-        // The transforms run even when reading found errors, so that one run reports every problem; links to
-        // parts that could not be read are not checked (those parts have their own errors).
         Set<String> unread = new HashSet<>();
         for (Manifest.Entry e : manifest.entries()) if (!e.isGenerated()) unread.add(e.file());
         for (Chapter c : book.allParts()) unread.remove(c.sourceName());
-        book = Transform.applyAll(book, diag, unread);
+        return new Read(book, unread);
+    }
+
+    /**
+     * The transforms run even when reading found errors, so that one run reports every problem; links to
+     * parts that could not be read are not checked (those parts have their own errors).
+     */
+    private static Book transform(Read read, Diagnostics diag) {
+        Book book = Transform.applyAll(read.book(), diag, read.unread());
         diag.throwIfErrors();
         return book;
     }
 
-    public Result build(BuildOptions opts) throws IOException {
-        return build(opts, Map.of());
+    /** Forgets the parsed templates, so the next build reads them again (a template changed). */
+    public synchronized void reloadTemplates() {
+        templates = null;
     }
 
-    public Result build(BuildOptions opts, Map<String, Chapter> cache) throws IOException {
+    public Result build(BuildOptions opts) throws IOException {
+        return build(opts, new ChapterCache());
+    }
+
+    /**
+     * Builds the book, reusing the parts in {@code cache} that were read before and keeping there what this
+     * build read (watch mode). Parts are kept only from a read without errors, so a part with errors is read
+     * again, and its errors reported again, on every rebuild until it is fixed.
+     */
+    public synchronized Result build(BuildOptions opts, ChapterCache cache) throws IOException {
         Diagnostics diag = new Diagnostics();
         List<Stage> stages = new ArrayList<>();
         long t0 = System.nanoTime();
-        Book book = check(opts, diag, cache);
-        stages.add(stage("read and transform", t0));
+        Map<String, Chapter> offered = cache.snapshot();
+        Read read = read(opts, diag, offered);
+        String note = plural(read.book().allParts().size(), "part");
+        if (!diag.hasErrors()) {
+            cache.remember(read.book(), offered);
+            int fresh = cache.lastRead().size();
+            int parts = fresh + cache.lastReused();
+            note = fresh == parts ? plural(parts, "file") : fresh + " of " + parts + " files read again"
+                    + (fresh > 0 && fresh <= 3 ? ": " + String.join(", ", cache.lastRead()) : "");
+        }
+        stages.add(stage("read", t0, note));
+        long t1 = System.nanoTime();
+        Book book = transform(read, diag);
+        stages.add(stage("transform", t1, ""));
 
         Instant buildTime = opts.buildTime() != null ? opts.buildTime()
                 : book.meta().date().atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -102,7 +138,7 @@ public final class BuildPipeline {
                 if (!opts.formats().contains(r.format())) continue;
                 long t = System.nanoTime();
                 r.render(book, ctx);
-                stages.add(stage(r.format(), t));
+                stages.add(stage(stageName(r), t, ""));
             }
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();
@@ -110,7 +146,7 @@ public final class BuildPipeline {
                     diag.warning(org.coursebook.diag.SourcePos.of(opts.manifest()), "--print-layout was given but no PDF was built",
                             "add pdf or handouts to --format to get imposed copies in print/");
                 }
-                stages.add(stage("print layouts", t));
+                stages.add(stage("print", t, ""));
             }
             diag.throwIfErrors();
             List<Path> written = output.targets();
@@ -153,9 +189,21 @@ public final class BuildPipeline {
         }
     }
 
-    private Stage stage(String name, long startNanos) {
+    /** A renderer's stage in the progress report: its class name in words ("PrintCoverRenderer": "print cover"). */
+    static String stageName(Renderer r) {
+        String name = r.getClass().getSimpleName().replaceFirst("Renderer$", "");
+        String words = name.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT).strip();
+        return words.isEmpty() ? r.format() : words;
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    private Stage stage(String name, long startNanos, String note) {
         Stage s = new Stage(name, (System.nanoTime() - startNanos) / 1_000_000);
-        progress.accept(String.format(java.util.Locale.ROOT, "%-20s %6d ms", s.name(), s.millis()));
+        progress.accept(String.format(java.util.Locale.ROOT, "%-14s %7.2f s%s", s.name(), s.millis() / 1000.0,
+                note.isEmpty() ? "" : "  (" + note + ")"));
         return s;
     }
 }

@@ -2,9 +2,11 @@ package org.coursebook.cli;
 
 import org.coursebook.build.BuildOptions;
 import org.coursebook.build.BuildPipeline;
+import org.coursebook.build.Watcher;
 import org.coursebook.diag.BuildException;
 import org.coursebook.diag.Diagnostic;
 import org.coursebook.diag.Diagnostics;
+import org.coursebook.diag.SourcePos;
 import org.coursebook.model.PageSize;
 import org.coursebook.read.BookReader;
 import org.coursebook.render.Renderers;
@@ -13,39 +15,65 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** The command line: the only place that prints or exits. */
 @Command(name = "coursebook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds a course book (EPUB 3, print PDF, lecture handouts) from Markdown chapters.",
-        subcommands = {Main.Build.class, Main.Check.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.Build.class, Main.Check.class, Main.Watch.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the book was built (warnings may have been printed)",
+        exitCodeList = {"0:the book was built or checked (warnings may have been printed)",
                 "1:the sources have errors; each was printed as file:line:column",
                 "2:the command line is wrong",
-                "3:an unexpected internal error (run with --verbose for the stack trace)"})
-public final class Main implements Runnable {
+                "3:an unexpected internal error (run with --verbose for the stack trace)",
+                "130:watch was stopped with Ctrl-C"},
+        footer = {"", "Run 'coursebook COMMAND --help' for a command's options."})
+public final class Main implements Callable<Integer> {
     public static final int OK = 0, SOURCE_ERRORS = 1, USAGE = 2, INTERNAL = 3;
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    Main(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
     }
 
-    /** Runs the command line; returns the exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    /** Runs the command line with the process's environment; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs the command line; {@code env} decides whether this is CI (quiet unless --verbose). Returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CommandLine cl = new CommandLine(new Main(out, err, env));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> e instanceof BuildException ? SOURCE_ERRORS : INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("coursebook: " + ex.getMessage());
-            err.println("Try 'coursebook --help'.");
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -53,7 +81,7 @@ public final class Main implements Runnable {
             if (ex instanceof BuildException be) {
                 report(be.diagnostics(), err);
                 long errors = be.diagnostics().stream().filter(Diagnostic::isError).count();
-                err.println("coursebook: build failed with " + errors + " error" + (errors == 1 ? "" : "s") + "; nothing was written");
+                err.println("coursebook: build failed with " + plural(errors, "error") + "; nothing was written");
                 if (verbose) ex.printStackTrace(err);
                 return SOURCE_ERRORS;
             }
@@ -65,30 +93,41 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /** Without a command: the usage, and the exit code for a wrong command line. */
+    @Override
+    public Integer call() {
+        err.println("coursebook: say what to do: build, check or watch");
+        spec.commandLine().usage(err);
+        return USAGE;
+    }
+
     static void report(List<Diagnostic> diagnostics, PrintStream err) {
         for (Diagnostic d : diagnostics) err.println(d.format());
     }
 
-    static void report(List<Diagnostic> diagnostics, java.io.PrintWriter err) {
-        for (Diagnostic d : diagnostics) err.println(d.format());
-        err.flush();
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
-    @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    /** How much a command prints. */
+    enum Level { QUIET, NORMAL, VERBOSE }
+
+    /** CI services set CI (to true, or 1); builds there print only warnings and errors unless asked. */
+    static boolean isCi(Map<String, String> env) {
+        String ci = env.get("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
     }
 
-    /** Options shared by build and check. */
+    /** Options shared by every command. */
     static class Common {
-        @Option(names = "--book", paramLabel = "FILE", description = "the manifest (default: ${DEFAULT-VALUE})",
+        @Option(names = "--book", paramLabel = "FILE", description = "the book's manifest (default: ${DEFAULT-VALUE})",
                 defaultValue = "chapters/book.yaml")
         Path book;
 
-        @Option(names = "--verbose", description = "print stack traces with errors")
+        @Option(names = {"-v", "--verbose"}, description = "print progress even in CI, and stack traces with internal errors")
         boolean verbose;
 
-        @Option(names = {"-q", "--quiet"}, description = "print only warnings and errors")
+        @Option(names = {"-q", "--quiet"}, description = "print only warnings and errors (the default when the CI environment variable is set)")
         boolean quiet;
 
         @Option(names = "--max-chapter-kib", paramLabel = "KIB", defaultValue = "4096",
@@ -102,17 +141,27 @@ public final class Main implements Runnable {
         BookReader.Limits limits() {
             return new BookReader.Limits(maxChapterKib * 1024, maxImageKib * 1024);
         }
+
+        Level level(Map<String, String> env) {
+            if (quiet) return Level.QUIET;
+            if (verbose) return Level.VERBOSE;
+            return isCi(env) ? Level.QUIET : Level.NORMAL;
+        }
+
+        void requireManifest() {
+            if (!Files.isRegularFile(book)) {
+                throw new BuildException(Diagnostic.error(SourcePos.of(book),
+                        "the manifest does not exist", "run from the book's repository, or give its path with --book"));
+            }
+        }
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the book into the output folder.")
-    static final class Build implements Callable<Integer> {
-        @CommandLine.Mixin
-        Common common = new Common();
-
-        @Option(names = "--out", paramLabel = "DIR", defaultValue = "output", description = "output folder (default: ${DEFAULT-VALUE})")
+    /** What to build and where: shared by build and watch. */
+    static class Target {
+        @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "output", description = "output folder (default: ${DEFAULT-VALUE})")
         Path out;
 
-        @Option(names = "--format", split = ",", paramLabel = "FORMAT",
+        @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
                 description = "formats to build, comma-separated: epub, pdf, handouts, site (default: all)")
         List<String> formats;
 
@@ -126,69 +175,181 @@ public final class Main implements Runnable {
                 description = "also write print-shop files: 2up, booklet (comma-separated)")
         List<String> printLayouts;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            Set<String> fmts = new LinkedHashSet<>(formats == null ? BuildOptions.ALL_FORMATS : formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList());
+        BuildOptions options(Common common, CommandLine.Model.CommandSpec spec) {
+            Set<String> fmts = new LinkedHashSet<>(formats == null ? BuildOptions.ALL_FORMATS
+                    : formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList());
             for (String f : fmts) {
                 if (!BuildOptions.ALL_FORMATS.contains(f)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + f + "': use epub, pdf, handouts or site");
                 }
             }
-            PageSize ps = pageSize == null ? null : size(pageSize, Set.of(PageSize.LETTER, PageSize.A4, PageSize.TRADE));
-            PageSize hp = handoutPaper == null ? null : size(handoutPaper, Set.of(PageSize.LETTER, PageSize.A4));
+            PageSize ps = pageSize == null ? null : size(spec, pageSize, Set.of(PageSize.LETTER, PageSize.A4, PageSize.TRADE));
+            PageSize hp = handoutPaper == null ? null : size(spec, handoutPaper, Set.of(PageSize.LETTER, PageSize.A4));
             List<String> layouts = printLayouts == null ? List.of() : printLayouts.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
             for (String l : layouts) {
                 if (!Set.of("2up", "booklet").contains(l)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "unknown print layout '" + l + "': use 2up or booklet");
                 }
             }
-            if (!Files.isRegularFile(common.book)) {
-                throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(common.book),
-                        "the manifest does not exist", "run from the book's repository, or give its path with --book"));
-            }
-            BuildOptions opts = new BuildOptions(common.book, this.out, fmts, BuildOptions.sourceDateEpoch(), ps, hp,
-                    common.limits(), layouts);
-            boolean quiet = common.quiet;
-            java.io.PrintWriter progressOut = spec.commandLine().getOut();
-            BuildPipeline pipeline = new BuildPipeline(Renderers.all(), line -> {
-                if (!quiet) progressOut.println(line);
-            });
-            BuildPipeline.Result r = pipeline.build(opts);
-            report(r.diagnostics(), spec.commandLine().getErr());
-            if (!quiet) {
-                for (Path p : r.written()) {
-                    progressOut.printf("wrote %s (%,d bytes)%n", this.out.resolve(this.out.toAbsolutePath().relativize(p)), Files.size(p));
-                }
-                progressOut.flush();
-            }
-            return OK;
+            common.requireManifest();
+            return new BuildOptions(common.book, out, fmts, BuildOptions.sourceDateEpoch(), ps, hp, common.limits(), layouts);
         }
 
-        private PageSize size(String s, Set<PageSize> allowed) {
+        private static PageSize size(CommandLine.Model.CommandSpec spec, String s, Set<PageSize> allowed) {
             return PageSize.fromKey(s).filter(allowed::contains).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), "unknown paper size '" + s + "'"));
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Read and check the book; write nothing.")
-    static final class Check implements Callable<Integer> {
+    @Command(name = "build", mixinStandardHelpOptions = true, description = {
+            "Build the book into the output folder.",
+            "Prints one line a stage with its time, then what was written. Outputs are replaced only when the whole build succeeds."})
+    static final class Build implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
         @CommandLine.Mixin
         Common common = new Common();
+
+        @CommandLine.Mixin
+        Target target = new Target();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
+        public Integer call() throws Exception {
+            BuildOptions opts = target.options(common, spec);
+            Level level = common.level(main.env);
+            long t = System.nanoTime();
+            BuildPipeline.Result r = new BuildPipeline(Renderers.all(), progress(main.out, level)).build(opts);
+            report(r.diagnostics(), main.err);
+            if (level != Level.QUIET) Summary.print(main.out, opts.outDir(), r, (System.nanoTime() - t) / 1_000_000);
+            return OK;
+        }
+    }
+
+    static java.util.function.Consumer<String> progress(PrintStream out, Level level) {
+        return line -> {
+            if (level != Level.QUIET) out.println(line);
+        };
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Read and check the book, report every problem; write nothing.")
+    static final class Check implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Override
         public Integer call() {
+            common.requireManifest();
             Diagnostics diag = new Diagnostics();
             BuildOptions opts = new BuildOptions(common.book, Path.of("output"), Set.of(), null, null, null, common.limits(), List.of());
-            new BuildPipeline(List.of(), s -> {}).check(opts, diag, java.util.Map.of());
-            report(diag.all(), spec.commandLine().getErr());
-            if (!common.quiet) spec.commandLine().getOut().println("coursebook: no errors found");
+            var book = new BuildPipeline(List.of(), s -> {}).check(opts, diag, Map.of());
+            report(diag.all(), main.err);
+            if (common.level(main.env) != Level.QUIET) {
+                long warnings = diag.all().stream().filter(d -> !d.isError()).count();
+                main.out.println("coursebook: no errors in " + plural(book.allParts().size(), "file")
+                        + (warnings == 0 ? "" : " (" + plural(warnings, "warning") + ")"));
+            }
             return OK;
+        }
+    }
+
+    @Command(name = "watch", mixinStandardHelpOptions = true, description = {
+            "Build the book, then rebuild it whenever a file in the book's folder or its styles folder changes.",
+            "Only the chapters that changed are read again. A build that fails is reported and the watch goes on. "
+                    + "Stop it with Ctrl-C."})
+    static final class Watch implements Callable<Integer> {
+        private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+        @CommandLine.ParentCommand
+        Main main;
+
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @CommandLine.Mixin
+        Target target = new Target();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            BuildOptions opts = target.options(common, spec);
+            Level level = common.level(main.env);
+            PrintStream out = main.out, err = main.err;
+            BuildPipeline pipeline = new BuildPipeline(Renderers.all(), progress(out, level));
+            Path cwd = Path.of("").toAbsolutePath();
+            Watcher.Listener listener = new Watcher.Listener() {
+                @Override
+                public void building(List<Path> changed) {
+                    if (level == Level.QUIET || changed.isEmpty()) return;
+                    out.println();
+                    out.println("[" + LocalTime.now().format(CLOCK) + "] changed: "
+                            + String.join(", ", changed.stream().map(p -> display(cwd, p)).toList()));
+                }
+
+                @Override
+                public void built(BuildPipeline.Result r, long millis) {
+                    report(r.diagnostics(), err);
+                    if (level != Level.QUIET) Summary.print(out, opts.outDir(), r, millis);
+                }
+
+                @Override
+                public void failed(Exception e, long millis) {
+                    if (e instanceof BuildException be) {
+                        report(be.diagnostics(), err);
+                        long errors = be.diagnostics().stream().filter(Diagnostic::isError).count();
+                        err.println("coursebook: build failed with " + plural(errors, "error")
+                                + "; the outputs were left as they were. Watching for the fix…");
+                    } else {
+                        err.println("coursebook: internal error: " + e);
+                        if (level == Level.VERBOSE) e.printStackTrace(err);
+                    }
+                }
+            };
+            try (Watcher watcher = new Watcher(pipeline, opts, listener)) {
+                if (level != Level.QUIET) {
+                    out.println("coursebook: watching " + String.join(" and ",
+                            watcher.watched().stream().map(p -> display(cwd, p) + "/").toList()) + " (Ctrl-C to stop)");
+                }
+                Thread worker = Thread.currentThread();
+                CountDownLatch stopped = new CountDownLatch(1);
+                Thread hook = new Thread(() -> {
+                    watcher.close();
+                    worker.interrupt();
+                    try {
+                        stopped.await(3, TimeUnit.SECONDS);
+                    } catch (InterruptedException ignored) {
+                        // exiting anyway
+                    }
+                }, "coursebook-watch-stop");
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    watcher.run();
+                } catch (InterruptedException e) {
+                    // Ctrl-C or the caller stopped us
+                } finally {
+                    if (level != Level.QUIET) out.println("coursebook: watch stopped");
+                    stopped.countDown(); // after this, a Ctrl-C lets the JVM end
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException ignored) {
+                        // shutting down: the hook is running
+                    }
+                }
+            }
+            return OK;
+        }
+
+        private static String display(Path cwd, Path p) {
+            Path abs = p.toAbsolutePath().normalize();
+            return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
         }
     }
 
@@ -197,7 +358,8 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"coursebook " + (v == null ? "(development)" : v)};
+            return new String[] {"coursebook " + (v == null ? "(development build)" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }
 }

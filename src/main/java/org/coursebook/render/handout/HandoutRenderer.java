@@ -84,8 +84,8 @@ public final class HandoutRenderer implements Renderer {
         model.put("css", css);
         model.put("noteLines", NOTE_LINES);
         String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model));
-        byte[] raw = engine.render(xhtml, book.sourceDir(), ctx.fonts());
-        return PdfFinisher.finish(raw, meta, title, ctx.buildTime(), 0);
+        return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
+                doc -> PdfFinisher.finish(doc, meta, title, ctx.buildTime(), 0));
     }
 
     /** Page size and margins: the same on every page (handouts are not bound). */

@@ -2,15 +2,24 @@ package org.coursebook.render.pdf;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.coursebook.render.Fonts;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,38 +37,100 @@ public final class PdfEngine {
         java.util.logging.Logger.getLogger("org.apache.fontbox").setLevel(java.util.logging.Level.SEVERE);
     }
 
-    private final TexHyphenator hyphenator = new TexHyphenator();
-    private final byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    // Loaded on the first render, so a build without print outputs does not pay for them (about half a second).
+    private TexHyphenator hyphenator;
+    private byte[] icc;
+
+    private synchronized void load() {
+        if (hyphenator == null) {
+            hyphenator = new TexHyphenator();
+            icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        }
+    }
+
+    /** What is done to the drawn document before it is saved (page labels, link descriptions, metadata). */
+    @FunctionalInterface
+    public interface Finishing {
+        void finish(PDDocument doc) throws IOException;
+    }
 
     public byte[] render(String xhtml, Path baseDir, Fonts fonts) throws IOException {
+        return render(xhtml, baseDir, fonts, doc -> {});
+    }
+
+    /**
+     * Draws the document and applies {@code finishing} to it while it is still open, then saves it once
+     * (finishing a saved PDF meant parsing and compressing it all over again: a quarter of the render time).
+     */
+    public byte[] render(String xhtml, Path baseDir, Fonts fonts, Finishing finishing) throws IOException {
+        load();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        PdfRendererBuilder b = new PdfRendererBuilder();
-        b.useFastMode();
-        b.usePdfUaAccessibility(true);
-        b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
-        b.useColorProfile(icc);
-        b.useHyphenation(hyphenator);
-        b.useUnicodeLineBreaker(new LineBreaker());
-        b.useSVGDrawer(new BatikSVGDrawer());
-        b.withProducer("coursebook");
-        for (Fonts.Face f : Fonts.FACES) {
-            byte[] bytes = fonts.bytes(f);
-            b.useFont(() -> new ByteArrayInputStream(bytes), f.family(), f.weight(),
-                    f.style().equals("italic") ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
-        }
-        Path root = baseDir.toAbsolutePath().normalize();
-        String rootUri = root.toUri().toString();
-        b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-        b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        b.withHtmlContent(xhtml, rootUri.endsWith("/") ? rootUri : rootUri + "/");
-        b.toStream(out);
         RootLocale.enter();
-        try {
-            b.run();
+        try (PDDocument doc = new PDDocument()) {
+            PdfRendererBuilder b = new PdfRendererBuilder();
+            b.usePDDocument(doc);
+            b.useFastMode();
+            b.usePdfUaAccessibility(true);
+            b.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
+            b.useColorProfile(icc);
+            b.useHyphenation(hyphenator);
+            b.useUnicodeLineBreaker(new LineBreaker());
+            b.useSVGDrawer(new BatikSVGDrawer());
+            b.withProducer("coursebook");
+            for (Fonts.Face f : Fonts.FACES) {
+                b.useFont(new WithoutGsub(doc, fonts.bytes(f)), f.family(), f.weight(),
+                        f.style().equals("italic") ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
+            }
+            Path root = baseDir.toAbsolutePath().normalize();
+            String rootUri = root.toUri().toString();
+            b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+            b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+            b.withHtmlContent(xhtml, rootUri.endsWith("/") ? rootUri : rootUri + "/");
+            try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
+                renderer.getSharedContext().setTextRenderer(new CachingTextRenderer());
+                renderer.createPDFWithoutClosing();
+            }
+            // The layout (DOM, boxes, display lists) is garbage from here on: a 5,000-page book needs the heap
+            // for the save. Our fonts stay open: the renderer closes only the font files it opened itself.
+            finishing.finish(doc);
+            doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
         } finally {
             RootLocale.exit();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A font handed to openhtmltopdf with its OpenType substitutions (GSUB) switched off, loaded only when the
+     * document first uses it. With GSUB on, PDFBox 3 compiles a regular expression over all of the font's
+     * ligature rules for every string it shows: that was 70% of the print book's render time, and for these
+     * fonts it substitutes nothing (Latin and Cyrillic text here needs no shaping, the PDF has no ligatures
+     * either way). Without it, each glyph is the character's own, so the text layer also extracts exactly.
+     */
+    private static final class WithoutGsub extends PDFontSupplier {
+        private final PDDocument doc;
+        private final byte[] bytes;
+        private PDFont font;
+
+        WithoutGsub(PDDocument doc, byte[] bytes) {
+            super(null);
+            this.doc = doc;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                    ttf.setEnableGsub(false);
+                    font = PDType0Font.load(doc, ttf, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return font;
+        }
     }
 
     /**

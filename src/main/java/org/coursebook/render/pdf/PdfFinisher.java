@@ -54,27 +54,36 @@ public final class PdfFinisher {
     /** As above, for a document with its own title (a handout); the title also enters the document id. */
     public static byte[] finish(byte[] pdf, BookMeta meta, String title, Instant buildTime, int frontOutlineEntries) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            int bodyStart = frontOutlineEntries <= 0 ? 0 : bodyStartPage(doc, frontOutlineEntries);
-            List<String> labels = labels(doc.getNumberOfPages(), bodyStart);
-            PDPageLabels pageLabels = new PDPageLabels(doc);
-            if (bodyStart > 0) {
-                PDPageLabelRange roman = new PDPageLabelRange();
-                roman.setStyle(PDPageLabelRange.STYLE_ROMAN_LOWER);
-                pageLabels.setLabelItem(0, roman);
-            }
-            PDPageLabelRange decimal = new PDPageLabelRange();
-            decimal.setStyle(PDPageLabelRange.STYLE_DECIMAL);
-            decimal.setStart(1);
-            pageLabels.setLabelItem(bodyStart, decimal);
-            doc.getDocumentCatalog().setPageLabels(pageLabels);
-
-            describeLinks(doc, labels);
-            metadata(doc, meta, title, buildTime);
-
+            finish(doc, meta, title, buildTime, frontOutlineEntries);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
             doc.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** Finishes an open document in place (see {@link PdfEngine#render(String, java.nio.file.Path, org.coursebook.render.Fonts, PdfEngine.Finishing)}). */
+    public static void finish(PDDocument doc, BookMeta meta, Instant buildTime, int frontOutlineEntries) throws IOException {
+        finish(doc, meta, meta.title(), buildTime, frontOutlineEntries);
+    }
+
+    /** Finishes an open document with its own title (a handout) in place. */
+    public static void finish(PDDocument doc, BookMeta meta, String title, Instant buildTime, int frontOutlineEntries) throws IOException {
+        int bodyStart = frontOutlineEntries <= 0 ? 0 : bodyStartPage(doc, frontOutlineEntries);
+        List<String> labels = labels(doc.getNumberOfPages(), bodyStart);
+        PDPageLabels pageLabels = new PDPageLabels(doc);
+        if (bodyStart > 0) {
+            PDPageLabelRange roman = new PDPageLabelRange();
+            roman.setStyle(PDPageLabelRange.STYLE_ROMAN_LOWER);
+            pageLabels.setLabelItem(0, roman);
+        }
+        PDPageLabelRange decimal = new PDPageLabelRange();
+        decimal.setStyle(PDPageLabelRange.STYLE_DECIMAL);
+        decimal.setStart(1);
+        pageLabels.setLabelItem(bodyStart, decimal);
+        doc.getDocumentCatalog().setPageLabels(pageLabels);
+
+        describeLinks(doc, labels);
+        metadata(doc, meta, title, buildTime);
     }
 
     /** The printed label of each page, as the page labels define them. */

@@ -38,8 +38,8 @@ public final class PdfRenderer implements Renderer {
         model.put("meta", book.meta());
         model.put("css", PageGeometry.of(book.meta().pageSize()).css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
         String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model));
-        byte[] raw = engine.render(xhtml, book.sourceDir(), ctx.fonts());
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
-        return PdfFinisher.finish(raw, book.meta(), ctx.buildTime(), frontPages);
+        return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
+                doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));
     }
 }

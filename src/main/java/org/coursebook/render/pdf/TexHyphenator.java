@@ -20,8 +20,11 @@ import java.io.UncheckedIOException;
 public final class TexHyphenator implements Hyphenator {
     private static final char SHY = '\u00AD';
     private static final int MIN_WORD = 6;
+    /** Words seen before, hyphenated: text repeats its words, and the engine asks again for every line it tries. */
+    private static final int CACHE_LIMIT = 200_000;
     private final HyphenationTree english;
     private final HyphenationTree russian;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TexHyphenator() {
         this.english = load("/hyph/en_GB.hyp");
@@ -62,6 +65,15 @@ public final class TexHyphenator implements Hyphenator {
 
     String hyphenateWord(String word) {
         if (word.length() < MIN_WORD || word.indexOf(SHY) >= 0) return word;
+        String known = cache.get(word);
+        if (known != null) return known;
+        String result = hyphenateUncached(word);
+        if (cache.size() >= CACHE_LIMIT) cache.clear();
+        cache.put(word, result);
+        return result;
+    }
+
+    private String hyphenateUncached(String word) {
         boolean cyrillic = Character.UnicodeScript.of(word.charAt(0)) == Character.UnicodeScript.CYRILLIC;
         boolean latin = Character.UnicodeScript.of(word.charAt(0)) == Character.UnicodeScript.LATIN;
         if (!cyrillic && !latin) return word;

@@ -1,0 +1,107 @@
+package org.coursebook.cli;
+
+import org.coursebook.support.Builds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The command line: exit codes, progress and summary, quiet in CI, version and help. */
+class MainTest {
+    record Run(int code, String out, String err) {}
+
+    static Run run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @Test
+    void versionAndHelpWorkAtTheTopLevel() {
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("coursebook "), v.out());
+        Run h = run("--help");
+        assertEquals(0, h.code());
+        for (String word : new String[] {"build", "check", "watch", "Exit codes:"}) assertTrue(h.out().contains(word), h.out());
+        Run hw = run("watch", "--help");
+        assertEquals(0, hw.code());
+        assertTrue(hw.out().contains("--format"), hw.out());
+    }
+
+    @Test
+    void noCommandOrABadOptionIsAUsageError() {
+        Run none = run();
+        assertEquals(Main.USAGE, none.code());
+        assertTrue(none.err().contains("build, check or watch"), none.err());
+        Run bad = run("build", "--format", "mobi");
+        assertEquals(Main.USAGE, bad.code());
+        assertTrue(bad.err().contains("unknown format 'mobi'"), bad.err());
+        assertTrue(bad.err().contains("coursebook build --help"), bad.err());
+        assertEquals(Main.USAGE, run("build", "--no-such-option").code());
+    }
+
+    @Test
+    void aMissingManifestIsASourceError(@TempDir Path dir) {
+        Run r = run("check", "--book", dir.resolve("nope.yaml").toString());
+        assertEquals(Main.SOURCE_ERRORS, r.code());
+        assertTrue(r.err().contains("nope.yaml") && r.err().contains("the manifest does not exist"), r.err());
+    }
+
+    @Test
+    void buildPrintsOneLineAStageAndASummary(@TempDir Path dir) throws Exception {
+        Path manifest = Builds.copyBook("small", dir.resolve("book"));
+        Path out = dir.resolve("out");
+        Run r = run("build", "--book", manifest.toString(), "--out", out.toString(), "--format", "epub,pdf");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("read\\s+\\d+\\.\\d\\d s  \\(3 files\\)"), lines.get(0));
+        assertTrue(lines.get(1).matches("transform\\s+\\d+\\.\\d\\d s"), lines.get(1));
+        assertTrue(lines.get(2).matches("epub\\s+\\d+\\.\\d\\d s"), lines.get(2));
+        assertTrue(lines.get(3).matches("pdf\\s+\\d+\\.\\d\\d s"), lines.get(3));
+        int wrote = 4;
+        while (!lines.get(wrote).startsWith("wrote ")) {
+            assertTrue(lines.get(wrote).matches("[a-z ]+\\s+\\d+\\.\\d\\d s"), "another renderer's stage: " + lines.get(wrote));
+            wrote++;
+        }
+        assertTrue(lines.get(wrote).matches("wrote \\d+ files to .* in \\d+\\.\\d\\d s"), lines.get(wrote));
+        assertTrue(r.out().matches("(?s).*a-small-test-book\\.epub\\s+[\\d.]+ (KiB|MiB)\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*a-small-test-book\\.pdf\\s+[\\d.]+ KiB  \\d+ pages\n.*"), r.out());
+        assertTrue(r.out().contains("fonts-LICENSE.txt"), r.out());
+        assertTrue(r.out().endsWith("no warnings\n"), r.out());
+        assertTrue(Files.size(out.resolve("a-small-test-book.pdf")) > 0);
+    }
+
+    @Test
+    void inCiABuildIsQuietUnlessAskedAndSourceErrorsExitWithOne(@TempDir Path dir) throws Exception {
+        Path manifest = Builds.copyBook("small", dir.resolve("book"));
+        Path out = dir.resolve("out");
+        Map<String, String> ci = Map.of("CI", "true");
+        Run quiet = run(ci, "build", "--book", manifest.toString(), "--out", out.toString(), "--format", "epub");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertEquals("", quiet.out());
+        assertTrue(Files.exists(out.resolve("a-small-test-book.epub")));
+        Run verbose = run(ci, "build", "-v", "--book", manifest.toString(), "--out", out.toString(), "--format", "epub");
+        assertTrue(verbose.out().contains("wrote 1 file to "), verbose.out());
+
+        Path one = manifest.resolveSibling("one.md");
+        Files.writeString(one, Files.readString(one) + "\nA dangling reference.[^nowhere]\n");
+        Run broken = run(ci, "build", "--book", manifest.toString(), "--out", out.toString(), "--format", "epub");
+        assertEquals(Main.SOURCE_ERRORS, broken.code());
+        assertTrue(broken.err().matches("(?s).*one\\.md:\\d+:\\d+: error: .*nowhere.*"), broken.err());
+        assertTrue(broken.err().contains("nothing was written"), broken.err());
+    }
+}
