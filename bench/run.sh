@@ -6,7 +6,7 @@
 # Builds target/coursebook.jar if needed (and measures a copy of it, so a rebuild meanwhile does not disturb
 # the run), generates synthetic books of the given sizes under target/bench/books/
 # (bench/src/.../SyntheticBook.java), then for each book and for the repository's own book measures, each in
-# a fresh JVM with -Xmx2g and the JVM options ./coursebook uses:
+# a fresh JVM with -Xmx2g and the JVM options the README suggests:
 #   - wall time, CPU time (user+sys) and peak memory (max RSS) of `build` for EPUB, PDF, and both;
 #   - the PDF's page count, the PDF stage's own time, pages per second and milliseconds per page;
 #   - the warm one-chapter rebuild (what `watch` does after an edit) for EPUB and for PDF, median of 3
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(14 140 1400)
 HEAP=${BENCH_HEAP:--Xmx2g}
-COLD_JIT=${BENCH_COLD_JIT--XX:TieredStopAtLevel=1}   # what ./coursebook gives build; watch gets the default
+COLD_JIT=${BENCH_COLD_JIT--XX:TieredStopAtLevel=1}   # the quick compiler, as the README suggests for one-shot builds
 OUT=target/bench
 mkdir -p "$OUT/classes" "$OUT/books" "$OUT/out"
 
