@@ -69,12 +69,15 @@ measure() { # label manifest
   [ "$chapters" -ge 1000 ] && edits=1   # one PDF rebuild of a 5,000-page book takes minutes
   warm "$manifest" epub "$edits"; local we=$WARM
   warm "$manifest" pdf "$edits"; local wp=$WARM
-  local pps="-" mspp="-"
+  local pps="-" mspp="-" cpupp="-"
   if [[ "$pages" =~ ^[0-9]+$ && "$pdf_s" =~ ^[0-9.]+$ ]]; then
     pps=$(awk -v p="$pages" -v s="$pdf_s" 'BEGIN{printf "%.1f", p/s}')
     mspp=$(awk -v p="$pages" -v s="$pdf_s" 'BEGIN{printf "%.1f", 1000*s/p}')
   fi
-  ROWS+=("| $label | $chapters | $pages | $e_w s ($e_c) / $e_m MB | $p_w s ($p_c) / $p_m MB | $b_w s ($b_c) / $b_m MB | $pdf_s s | $pps | $mspp | $we s | $wp s |")
+  if [[ "$pages" =~ ^[0-9]+$ && "$p_c" =~ ^[0-9.]+$ ]]; then
+    cpupp=$(awk -v p="$pages" -v c="$p_c" 'BEGIN{printf "%.1f", 1000*c/p}')
+  fi
+  ROWS+=("| $label | $chapters | $pages | $e_w s ($e_c) / $e_m MB | $p_w s ($p_c) / $p_m MB | $b_w s ($b_c) / $b_m MB | $pdf_s s | $pps | $mspp | $cpupp | $we s | $wp s |")
 }
 
 measure "real book" chapters/book.yaml
@@ -87,9 +90,10 @@ done
 {
   echo "Benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average at the end $(cut -d' ' -f1-3 /proc/loadavg); cold builds: java $HEAP $COLD_JIT; warm: java $HEAP"
   echo
-  echo "Cold cells: wall time (CPU time, user+sys, in s) / peak RSS. 'PDF stage' and the per-page figures come from the PDF-only build."
+  echo "Cold cells: wall time (CPU time, user+sys, in s) / peak RSS. 'PDF stage' and the per-page figures come from the PDF-only build;"
+  echo "'CPU ms/page' is that whole build's CPU time per page, the figure to compare on a machine shared with other work."
   echo
-  echo "| book | chapters | PDF pages | EPUB cold | PDF cold | EPUB+PDF+handouts cold | PDF stage | PDF pages/s | ms/page | warm edit EPUB | warm edit PDF |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| book | chapters | PDF pages | EPUB cold | PDF cold | EPUB+PDF+handouts cold | PDF stage | PDF pages/s | ms/page | CPU ms/page | warm edit EPUB | warm edit PDF |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
 } | tee "$OUT/results.md"
