@@ -4,6 +4,7 @@ import org.coursebook.diag.BuildException;
 import org.coursebook.diag.Diagnostic;
 import org.coursebook.diag.Diagnostics;
 import org.coursebook.model.Book;
+import org.coursebook.model.BookMeta;
 import org.coursebook.model.Chapter;
 import org.coursebook.read.BookReader;
 import org.coursebook.read.Manifest;
@@ -65,19 +66,34 @@ public final class BuildPipeline {
     /** Reads the manifest and the parts it lists (those in {@code cache} are reused); throws only if the manifest is unusable. */
     private Read read(BuildOptions opts, Diagnostics diag, Map<String, Chapter> cache) {
         BookReader reader = new BookReader(markdown, opts.limits());
+        return readParts(reader, readManifest(reader, opts, diag), opts, diag, cache);
+    }
+
+    private static Manifest readManifest(BookReader reader, BuildOptions opts, Diagnostics diag) {
         Manifest manifest = reader.readManifest(opts.manifest(), diag);
         if (manifest == null) {
             diag.throwIfErrors();
             throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.manifest()), "the manifest cannot be used", ""));
         }
+        return manifest;
+    }
+
+    private static Read readParts(BookReader reader, Manifest manifest, BuildOptions opts, Diagnostics diag,
+                                  Map<String, Chapter> cache) {
         Book book = reader.read(manifest, diag, cache);
         StyleChecker.check(Styles.locate(opts.manifest()), diag);
-        if (opts.pageSize() != null) book = book.withMeta(book.meta().withPageSize(opts.pageSize()));
-        if (opts.handoutPaper() != null) book = book.withMeta(book.meta().withHandoutPaper(opts.handoutPaper()));
+        book = book.withMeta(meta(manifest.meta(), opts));
         Set<String> unread = new HashSet<>();
         for (Manifest.Entry e : manifest.entries()) if (!e.isGenerated()) unread.add(e.file());
         for (Chapter c : book.allParts()) unread.remove(c.sourceName());
         return new Read(book, unread);
+    }
+
+    /** The manifest's metadata with the command line's page size and handout paper, if given. */
+    private static BookMeta meta(BookMeta meta, BuildOptions opts) {
+        if (opts.pageSize() != null) meta = meta.withPageSize(opts.pageSize());
+        if (opts.handoutPaper() != null) meta = meta.withHandoutPaper(opts.handoutPaper());
+        return meta;
     }
 
     /**
@@ -108,23 +124,10 @@ public final class BuildPipeline {
         Diagnostics diag = new Diagnostics();
         List<Stage> stages = new ArrayList<>();
         long t0 = System.nanoTime();
-        Map<String, Chapter> offered = cache.snapshot();
-        Read read = read(opts, diag, offered);
-        String note = plural(read.book().allParts().size(), "part");
-        if (!diag.hasErrors()) {
-            cache.remember(read.book(), offered);
-            int fresh = cache.lastRead().size();
-            int parts = fresh + cache.lastReused();
-            note = fresh == parts ? plural(parts, "file") : fresh + " of " + parts + " files read again"
-                    + (fresh > 0 && fresh <= 3 ? ": " + String.join(", ", cache.lastRead()) : "");
-        }
-        stages.add(stage("read", t0, note));
-        long t1 = System.nanoTime();
-        Book book = transform(read, diag);
-        stages.add(stage("transform", t1, ""));
-
+        BookReader reader = new BookReader(markdown, opts.limits());
+        Manifest manifest = readManifest(reader, opts, diag);
         Instant buildTime = opts.buildTime() != null ? opts.buildTime()
-                : book.meta().date().atStartOfDay().toInstant(ZoneOffset.UTC);
+                : manifest.meta().date().atStartOfDay().toInstant(ZoneOffset.UTC);
         Styles styles = new Styles(Styles.locate(opts.manifest()));
         checkOutputFolder(opts, styles.dir());
         Path tdir = styles.templatesDir();
@@ -132,10 +135,28 @@ public final class BuildPipeline {
             templates = new Templates(tdir);
             templatesDir = tdir;
         }
+        List<Renderer> selected = renderers.stream().filter(r -> opts.formats().contains(r.format())).toList();
         try (Output output = new Output(opts.outDir())) {
             RenderContext ctx = new RenderContext(output, templates, styles, fonts, buildTime, diag);
-            for (Renderer r : renderers) {
-                if (!opts.formats().contains(r.format())) continue;
+            Book outline = new Book(meta(manifest.meta(), opts), manifest.dir(), List.of(), List.of(), List.of());
+            for (Renderer r : selected) r.prepare(outline, ctx);
+
+            Map<String, Chapter> offered = cache.snapshot();
+            Read read = readParts(reader, manifest, opts, diag, offered);
+            String note = plural(read.book().allParts().size(), "part");
+            if (!diag.hasErrors()) {
+                cache.remember(read.book(), offered);
+                int fresh = cache.lastRead().size();
+                int parts = fresh + cache.lastReused();
+                note = fresh == parts ? plural(parts, "file") : fresh + " of " + parts + " files read again"
+                        + (fresh > 0 && fresh <= 3 ? ": " + String.join(", ", cache.lastRead()) : "");
+            }
+            stages.add(stage("read", t0, note));
+            long t1 = System.nanoTime();
+            Book book = transform(read, diag);
+            stages.add(stage("transform", t1, ""));
+
+            for (Renderer r : selected) {
                 long t = System.nanoTime();
                 r.render(book, ctx);
                 stages.add(stage(stageName(r), t, ""));

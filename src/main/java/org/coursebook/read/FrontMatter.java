@@ -88,16 +88,24 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
                 diag.error(yaml.pos(v), "'lecture' must be a list of bullet points",
                         "write each lecture bullet point on its own line starting with '- '");
             } else {
+                List<Node> items = new ArrayList<>();
+                List<String> texts = new ArrayList<>();
                 for (Node item : seq.getValue()) {
                     String s = Yaml.scalar(item);
                     if (s == null || s.isBlank()) {
                         diag.error(yaml.pos(item), "a lecture bullet point must be a line of text, not a list or mapping",
                                 "write it as '- Text of the point'; quote it if it contains ': '");
                     } else {
-                        String html = md.renderInline(s);
-                        String plain = org.jsoup.Jsoup.parse(html).text();
-                        lecture.add(new LecturePoint(cleanInline(html, yaml.pos(item), diag), plain, yaml.pos(item)));
+                        items.add(item);
+                        texts.add(s);
                     }
+                }
+                List<String> rendered = md.renderInline(texts);
+                for (int i = 0; i < items.size(); i++) {
+                    String html = rendered.get(i);
+                    String plain = org.jsoup.Jsoup.parse(html).text();
+                    SourcePos pos = yaml.pos(items.get(i));
+                    lecture.add(new LecturePoint(cleanInline(html, pos, diag), plain, pos));
                 }
             }
         }

@@ -53,6 +53,34 @@ public final class Markdown {
         return renderer.render(node);
     }
 
+    /**
+     * Renders one-line Markdown strings to inline HTML, as {@link #renderInline(String)} renders each, with one
+     * parse for all of them where that is sure to give the same result: the strings are parsed as paragraphs of
+     * one document, and that parse is used only if each string came out as one paragraph of exactly its own
+     * text (so no string became a list, a heading, a definition, a reference or part of another's block).
+     * Strings with attribute braces, which can attach to the block before them, are always parsed one by one.
+     */
+    public List<String> renderInline(List<String> texts) {
+        List<String> lines = texts.stream().map(t -> t.replace('\n', ' ').strip()).toList();
+        if (lines.size() > 1 && lines.stream().noneMatch(t -> t.isEmpty() || t.indexOf('{') >= 0)) {
+            StringBuilder all = new StringBuilder();
+            int[] starts = new int[lines.size()];
+            for (int i = 0; i < lines.size(); i++) {
+                starts[i] = all.length();
+                all.append(lines.get(i)).append("\n\n");
+            }
+            List<String> out = new java.util.ArrayList<>(lines.size());
+            Node node = parser.parse(all.toString()).getFirstChild();
+            for (int i = 0; i < lines.size() && node != null; i++, node = node.getNext()) {
+                if (!(node instanceof com.vladsch.flexmark.ast.Paragraph) || node.getStartOffset() != starts[i]
+                        || !node.getChars().trimEnd().toString().equals(lines.get(i))) break;
+                out.add(paragraphContent(renderer.render(node)));
+            }
+            if (out.size() == lines.size() && node == null) return List.copyOf(out);
+        }
+        return lines.stream().map(this::renderInline).toList();
+    }
+
     /** Renders a one-line Markdown string to inline HTML (no surrounding paragraph). */
     public String renderInline(String text) {
         Node doc = parser.parse(text.replace('\n', ' ').strip());
@@ -62,7 +90,11 @@ public final class Markdown {
             // Text that Markdown reads as a block (a list, a heading, a rule) in a one-line field: keep it as text.
             return org.jsoup.nodes.Entities.escape(text.replace('\n', ' ').strip());
         }
-        String html = renderer.render(only).strip();
+        return paragraphContent(renderer.render(only));
+    }
+
+    private static String paragraphContent(String rendered) {
+        String html = rendered.strip();
         if (html.startsWith("<p>") && html.endsWith("</p>")) html = html.substring(3, html.length() - 4);
         return html;
     }

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class MarkdownReader {
         }
         if (!preScan(file, fm.body(), offset)) return null;
 
-        ChapterBuilder cb = new ChapterBuilder(file, offset);
+        ChapterBuilder cb = new ChapterBuilder(file, offset, fm.body());
         Document doc = (Document) md.parse(fm.body());
         if (!cb.checkDepth(doc)) return null;
         cb.checkRawHtml(doc);
@@ -295,22 +296,27 @@ public final class MarkdownReader {
         final Map<String, SourcePos> referenced = new LinkedHashMap<>();
         final Set<String> defined = new HashSet<>();
 
-        ChapterBuilder(Path file, int offset) {
+        /** Where each line of the body starts, so that a position costs a binary search, not a scan. */
+        final int[] lineStarts;
+
+        ChapterBuilder(Path file, int offset, String body) {
             this.file = file;
             this.offset = offset;
+            int lines = 1;
+            for (int i = 0; i < body.length(); i++) if (body.charAt(i) == '\n') lines++;
+            lineStarts = new int[lines];
+            for (int i = 0, k = 1; i < body.length(); i++) if (body.charAt(i) == '\n') lineStarts[k++] = i + 1;
         }
 
         SourcePos pos(Node node) {
-            return new SourcePos(file, offset + node.getStartLineNumber() + 1, column(node));
+            return posAt(node.getChars().getStartOffset());
         }
 
         /** The position of an offset into the chapter's body. */
-        SourcePos posAt(Document doc, int offset) {
-            BasedSequence base = doc.getChars().getBaseSequence();
-            int line = doc.getLineNumber(offset);
-            int lineStart = offset;
-            while (lineStart > 0 && base.charAt(lineStart - 1) != '\n') lineStart--;
-            return new SourcePos(file, this.offset + line + 1, offset - lineStart + 1);
+        SourcePos posAt(int at) {
+            int i = Arrays.binarySearch(lineStarts, at);
+            int line = i >= 0 ? i : -i - 2;
+            return new SourcePos(file, offset + line + 1, at - lineStarts[line] + 1);
         }
 
         /**
@@ -384,17 +390,8 @@ public final class MarkdownReader {
             }
             for (List<RawHtmlChecker.Piece> pieces : inlineByBlock.values()) problems.addAll(RawHtmlChecker.check(pieces));
             for (RawHtmlChecker.Problem p : problems) {
-                diag.error(posAt(doc, p.offset()), "raw HTML is not well-formed: " + p.message(), p.hint());
+                diag.error(posAt(p.offset()), "raw HTML is not well-formed: " + p.message(), p.hint());
             }
-        }
-
-        private int column(Node node) {
-            BasedSequence chars = node.getChars();
-            int start = chars.getStartOffset();
-            BasedSequence base = chars.getBaseSequence();
-            int lineStart = start;
-            while (lineStart > 0 && base.charAt(lineStart - 1) != '\n') lineStart--;
-            return start - lineStart + 1;
         }
 
         /** Replaces each footnote reference by our own note-reference link, numbered later by a transform. */

@@ -6,7 +6,10 @@ import org.coursebook.model.Chapter;
 
 import java.util.List;
 
-/** A transform that works on each part of the book on its own. */
+/**
+ * A transform that works on each part of the book on its own: parts are transformed in parallel (the problems
+ * they report are sorted by file and line when shown, so the order in which threads report them does not show).
+ */
 abstract class ChapterTransform implements Transform {
     abstract Chapter apply(Chapter chapter, Diagnostics diag);
 
@@ -16,6 +19,6 @@ abstract class ChapterTransform implements Transform {
     }
 
     private List<Chapter> map(List<Chapter> parts, Diagnostics diag) {
-        return parts.stream().map(c -> apply(c, diag)).toList();
+        return parts.parallelStream().map(c -> apply(c, diag)).toList();
     }
 }

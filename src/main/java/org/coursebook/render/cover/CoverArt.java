@@ -10,8 +10,10 @@ import org.coursebook.render.RenderContext;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The book's cover: the instructor's own image when the manifest or the book's folder has one, otherwise one
@@ -31,7 +34,8 @@ import java.util.Map;
  * (colours) with the manifest's title, subtitle and authors. Two sizes: the e-book cover (1600 × 2400 pixels)
  * and the print cover (the trim size at 300 dpi). The same sources give the same bytes: the PNG carries no
  * time stamp, and only the book's own fonts are used. One instance is shared by the renderers that show the
- * cover; it keeps the last images drawn, so a build draws each once.
+ * cover; it keeps the last images drawn, so a build draws each once, and it can start drawing while the chapters
+ * are still being read ({@link #prefetch}).
  */
 public final class CoverArt {
     public static final int EBOOK_WIDTH = 1600;
@@ -44,22 +48,61 @@ public final class CoverArt {
     public record Image(byte[] bytes, String mediaType, int width, int height) {
         /** "png" or "jpg". */
         public String extension() {
+            return size().extension();
+        }
+
+        public Size size() {
+            return new Size(mediaType, width, height);
+        }
+    }
+
+    /** A cover image's type and size in pixels. */
+    public record Size(String mediaType, int width, int height) {
+        /** "png" or "jpg". */
+        public String extension() {
             return mediaType.equals("image/jpeg") ? "jpg" : "png";
         }
     }
 
-    private final Map<String, Image> drawn = new LinkedHashMap<>(8, 0.75f, true) {
+    /**
+     * The e-book cover's type and size, known without drawing it (the instructor's image is measured, not
+     * decoded), so that pages which show the cover can be written while it is still being drawn.
+     */
+    public Size ebookSize(Book book) throws IOException {
+        Asset own = book.meta().cover();
+        if (own == null) return new Size("image/png", EBOOK_WIDTH, EBOOK_HEIGHT);
+        try (ImageInputStream in = ImageIO.createImageInputStream(own.source().toFile())) {
+            java.util.Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new IOException(own.source() + ": the cover image cannot be decoded");
+            ImageReader r = readers.next();
+            try {
+                r.setInput(in);
+                return new Size(own.mediaType(), r.getWidth(0), r.getHeight(0));
+            } finally {
+                r.dispose();
+            }
+        }
+    }
+
+    /** The last covers drawn or being drawn, by size and the SVG's digest. */
+    private final Map<String, CompletableFuture<Image>> drawn = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Image>> eldest) {
             return size() > 4;
         }
     };
     private Fonts fontsInUse;
     private SvgRasterizer rasterizer;
     private CoverText text;
+    /** How many covers this instance has drawn (not taken from {@link #drawn}): for tests. */
+    private final java.util.concurrent.atomic.AtomicInteger drawings = new java.util.concurrent.atomic.AtomicInteger();
+
+    int drawings() {
+        return drawings.get();
+    }
 
     /** The e-book cover: the instructor's image as it is, or a generated 1600 × 2400 PNG. */
-    public synchronized Image ebook(Book book, RenderContext ctx) throws IOException {
+    public Image ebook(Book book, RenderContext ctx) throws IOException {
         Asset own = book.meta().cover();
         if (own != null) {
             byte[] bytes = Files.readAllBytes(own.source());
@@ -73,7 +116,7 @@ public final class CoverArt {
      * The print cover at the book's trim size and {@value #PRINT_DPI} dpi: generated for the page's proportions,
      * or the instructor's image scaled to fill the page and trimmed equally on both sides of the longer dimension.
      */
-    public synchronized Image print(Book book, RenderContext ctx) throws IOException {
+    public Image print(Book book, RenderContext ctx) throws IOException {
         PageSize size = book.meta().pageSize();
         int w = Math.round(size.widthPt() / 72f * PRINT_DPI);
         int h = Math.round(size.heightPt() / 72f * PRINT_DPI);
@@ -106,28 +149,85 @@ public final class CoverArt {
         return ctx.templates().render("cover.svg.ftl", model);
     }
 
+    /**
+     * Starts drawing, on a background thread, the generated covers a build will ask for: the e-book cover, the
+     * print cover, or both. {@code outline} is the book as the manifest describes it, without its parts; when the
+     * template draws the same SVG for the finished book, {@link #ebook} and {@link #print} take the drawing from
+     * here (waiting for it if need be), otherwise they draw their own. Nothing is drawn for a book that brings
+     * its own cover image.
+     */
+    public void prefetch(Book outline, RenderContext ctx, boolean ebook, boolean print) {
+        if (outline.meta().cover() != null || !(ebook || print)) return;
+        Thread t = new Thread(() -> {
+            try {
+                if (ebook) generated(outline, ctx, EBOOK_WIDTH, EBOOK_HEIGHT);
+                if (print) print(outline, ctx);
+            } catch (RuntimeException | IOException | Error e) {
+                // the renderer asks again for the finished book, draws the cover itself and reports what fails
+            }
+        }, "coursebook-cover");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private Image generated(Book book, RenderContext ctx, int width, int height) throws IOException {
         warnAboutMissingGlyphs(book, ctx);
         String svg = svg(book, ctx, width, height);
         String key = width + "x" + height + ":" + java.util.HexFormat.of().formatHex(sha256(svg));
-        Image cached = drawn.get(key);
-        if (cached != null) return cached;
-        Image img = new Image(png(rasterizer.draw(svg, width, height)), "image/png", width, height);
-        drawn.put(key, img);
-        return img;
+        CompletableFuture<Image> pending;
+        boolean mine = false;
+        synchronized (this) {
+            pending = drawn.get(key);
+            if (pending == null) {
+                pending = new CompletableFuture<>();
+                drawn.put(key, pending);
+                mine = true;
+            }
+        }
+        if (mine) {
+            drawings.incrementAndGet();
+            try {
+                pending.complete(new Image(png(rasterizer(ctx).draw(svg, width, height)), "image/png", width, height));
+            } catch (RuntimeException | Error e) {
+                forget(key, pending);
+                pending.completeExceptionally(e);
+                throw e;
+            } catch (IOException e) {
+                forget(key, pending);
+                pending.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return pending.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof IOException io) throw new IOException(io.getMessage(), io);
+            if (e.getCause() instanceof RuntimeException re) throw new IllegalStateException(re.getMessage(), re);
+            throw e;
+        }
     }
 
-    private void tools(RenderContext ctx) {
+    private synchronized void forget(String key, CompletableFuture<Image> pending) {
+        drawn.remove(key, pending);
+    }
+
+    private synchronized SvgRasterizer rasterizer(RenderContext ctx) {
+        tools(ctx);
+        return rasterizer;
+    }
+
+    private synchronized void tools(RenderContext ctx) {
         if (fontsInUse != ctx.fonts()) {
             fontsInUse = ctx.fonts();
-            rasterizer = new SvgRasterizer(ctx.fonts());
-            text = new CoverText(ctx.fonts());
+            AwtFonts awt = new AwtFonts(ctx.fonts());
+            rasterizer = new SvgRasterizer(awt);
+            text = new CoverText(awt);
             drawn.clear();
         }
     }
 
     /** The cover's fonts cover Latin, Greek and Cyrillic; a title in another script needs the instructor's image. */
-    private void warnAboutMissingGlyphs(Book book, RenderContext ctx) {
+    private synchronized void warnAboutMissingGlyphs(Book book, RenderContext ctx) {
         tools(ctx);
         BookMeta m = book.meta();
         String all = String.join(" ", List.of(m.title(), m.subtitle(), String.join(", ", m.authors())));

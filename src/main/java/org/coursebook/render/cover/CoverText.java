@@ -3,14 +3,9 @@ package org.coursebook.render.cover;
 import org.coursebook.render.Fonts;
 
 import java.awt.Font;
-import java.awt.FontFormatException;
 import java.awt.font.FontRenderContext;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sets text on the generated cover: finds the largest type size at which a text fits a box of a given width in
@@ -27,10 +22,13 @@ public final class CoverText {
 
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
-    private final Fonts fonts;
-    private final Map<String, Font> loaded = new ConcurrentHashMap<>();
+    private final AwtFonts fonts;
 
     public CoverText(Fonts fonts) {
+        this(new AwtFonts(fonts));
+    }
+
+    CoverText(AwtFonts fonts) {
         this.fonts = fonts;
     }
 
@@ -108,17 +106,6 @@ public final class CoverText {
     }
 
     private Font font(String family, int weight, String style) {
-        Fonts.Face face = Fonts.FACES.stream()
-                .filter(f -> f.family().equals(family) && f.weight() == (weight >= 600 ? 700 : 400) && f.style().equals(style))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no font " + family + " " + weight + " " + style
-                        + "; the cover can use: " + Fonts.FACES.stream().map(f -> f.family() + " " + f.weight() + " " + f.style()).toList()));
-        return loaded.computeIfAbsent(face.resource(), r -> {
-            try {
-                return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(fonts.bytes(face)));
-            } catch (FontFormatException | IOException e) {
-                throw new IllegalStateException("cannot load " + face.resource() + ": " + e.getMessage(), e);
-            }
-        });
+        return fonts.font(family, weight, style);
     }
 }

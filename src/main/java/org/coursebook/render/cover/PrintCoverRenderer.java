@@ -1,6 +1,5 @@
 package org.coursebook.render.cover;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -11,7 +10,6 @@ import org.coursebook.render.Renderer;
 import org.coursebook.render.pdf.PdfEngine;
 import org.coursebook.render.pdf.PdfFinisher;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +41,12 @@ public final class PrintCoverRenderer implements Renderer {
         return slug + "-cover.pdf";
     }
 
+    /** Starts drawing the cover while the chapters are read. */
+    @Override
+    public void prepare(Book outline, RenderContext ctx) {
+        coverArt.prefetch(outline, ctx, false, true);
+    }
+
     @Override
     public String format() {
         return "pdf";
@@ -63,31 +67,26 @@ public final class PrintCoverRenderer implements Renderer {
         model.put("image", name);
         String xhtml = ctx.templates().render("print-cover.ftl", model);
         Path dir = Files.createTempDirectory("coursebook-cover");
-        byte[] raw;
         try {
             Files.write(dir.resolve(name), image.bytes());
-            raw = engine.render(xhtml, dir, ctx.fonts());
+            return engine.render(xhtml, dir, ctx.fonts(), doc -> {
+                PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), 0);
+                giveOwnId(doc, book.meta().identifier() + "|cover");
+            });
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
         }
-        byte[] finished = PdfFinisher.finish(raw, book.meta(), ctx.buildTime(), 0);
-        return withOwnId(finished, book.meta().identifier() + "|cover");
     }
 
     /** The book's PDF and the cover's are different files: give the cover its own document id. */
-    private static byte[] withOwnId(byte[] pdf, String seed) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            byte[] id = Arrays.copyOf(sha256(seed.getBytes(StandardCharsets.UTF_8)), 16);
-            COSArray ids = new COSArray();
-            ids.add(new COSString(id));
-            ids.add(new COSString(id));
-            doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
-            doc.save(out);
-            return out.toByteArray();
-        }
+    private static void giveOwnId(PDDocument doc, String seed) {
+        byte[] id = Arrays.copyOf(sha256(seed.getBytes(StandardCharsets.UTF_8)), 16);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        doc.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
     private static byte[] sha256(byte[] b) {

@@ -14,31 +14,29 @@ import org.apache.batik.transcoder.image.ImageTranscoder;
 import org.coursebook.render.Fonts;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.util.Base64;
 
 /**
  * Draws an SVG document to a bitmap with Apache Batik, using only the fonts the book ships (Liberation, from the
- * classpath): they are given to Batik as {@code @font-face} rules, and the fonts installed on the machine are
- * never consulted, so a cover comes out the same on every machine. Scripts do not run, and nothing outside the
+ * classpath): the stylesheet declares each face with an {@code @font-face} rule, Batik asks this class's font
+ * resolver for it, and the resolver hands over the face already loaded (only the faces the drawing uses are ever
+ * loaded, and no font data goes through Batik's CSS parser). The fonts installed on the machine are never
+ * consulted, so a cover comes out the same on every machine. Scripts do not run, and nothing outside the
  * document is loaded.
  */
 final class SvgRasterizer {
-    private final Fonts fonts;
+    private final AwtFonts fonts;
     private final String fontFaces;
 
-    SvgRasterizer(Fonts fonts) {
+    SvgRasterizer(AwtFonts fonts) {
         this.fonts = fonts;
         StringBuilder css = new StringBuilder();
         for (Fonts.Face f : Fonts.FACES) {
             css.append("@font-face { font-family: \"").append(f.family()).append("\"; font-weight: ").append(f.weight())
-                    .append("; font-style: ").append(f.style()).append("; src: url(data:font/ttf;base64,")
-                    .append(Base64.getEncoder().encodeToString(fonts.bytes(f))).append("); }\n");
+                    .append("; font-style: ").append(f.style()).append("; src: \"").append(f.fileName()).append("\"; }\n");
         }
         this.fontFaces = css.toString();
     }
@@ -110,7 +108,13 @@ final class SvgRasterizer {
 
         @Override
         public GVTFontFamily resolve(String familyName, FontFace fontFace) {
-            return null;
+            Fonts.Face face;
+            try {
+                face = AwtFonts.face(fontFace.getFamilyName(), AwtFonts.weight(fontFace.getFontWeight()), fontFace.getFontStyle());
+            } catch (IllegalArgumentException notOurs) {
+                return null;
+            }
+            return new AWTFontFamily(fontFace, fonts.font(face));
         }
 
         @Override
@@ -122,12 +126,7 @@ final class SvgRasterizer {
         public GVTFontFamily getDefault() {
             if (fallback == null) {
                 Fonts.Face serif = Fonts.FACES.get(0);
-                try {
-                    Font f = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(fonts.bytes(serif)));
-                    fallback = new AWTFontFamily(new GVTFontFace(serif.family()), f);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot load " + serif.resource(), e);
-                }
+                fallback = new AWTFontFamily(new GVTFontFace(serif.family()), fonts.font(serif));
             }
             return fallback;
         }

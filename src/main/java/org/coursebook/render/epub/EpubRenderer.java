@@ -38,6 +38,7 @@ public final class EpubRenderer implements Renderer {
     static final List<String> STYLESHEETS = List.of("css/base.css", "css/epub.css");
 
     /** One manifest item of the package document. */
+    /** A file of the publication; {@code content} is null only for the cover image, which is added last. */
     public record Item(String id, String href, String mediaType, String properties, byte[] content) {}
 
     private final CoverArt coverArt;
@@ -49,6 +50,12 @@ public final class EpubRenderer implements Renderer {
     /** @param coverArt the cover, shared with the other renderers that show it */
     public EpubRenderer(CoverArt coverArt) {
         this.coverArt = coverArt;
+    }
+
+    /** Starts drawing the cover while the chapters are read. */
+    @Override
+    public void prepare(Book outline, RenderContext ctx) {
+        coverArt.prefetch(outline, ctx, true, false);
     }
 
     @Override
@@ -68,11 +75,12 @@ public final class EpubRenderer implements Renderer {
         List<String> spine = new ArrayList<>();
         Map<String, Object> base = baseModel(book);
 
-        CoverArt.Image cover = coverArt.ebook(book, ctx);
-        String coverHref = "cover." + cover.extension();
+        // The cover may still be drawing on another thread (see prepare): only its size is needed until the end.
+        CoverArt.Size coverSize = coverArt.ebookSize(book);
+        String coverHref = "cover." + coverSize.extension();
         base.put("cover", Map.of("id", "cover-image", "image", coverHref, "page", "cover.xhtml",
-                "width", cover.width(), "height", cover.height()));
-        items.add(new Item("cover-image", coverHref, cover.mediaType(), "cover-image", cover.bytes()));
+                "width", coverSize.width(), "height", coverSize.height()));
+        items.add(new Item("cover-image", coverHref, coverSize.mediaType(), "cover-image", null));
         items.add(new Item("cover", "cover.xhtml", XHTML, "", bytes(ctx.templates().render("cover-page.ftl", base))));
         spine.add("cover");
         items.add(page(ctx, base, "title", "Title page", "title.xhtml"));
@@ -120,7 +128,12 @@ public final class EpubRenderer implements Renderer {
         zip.deflated("META-INF/container.xml", bytes(CONTAINER));
         zip.deflated("META-INF/LICENSE-fonts.txt", bytes(ctx.fonts().license()));
         zip.deflated("OEBPS/package.opf", packageDoc);
-        for (Item i : items) zip.deflated("OEBPS/" + i.href(), i.content());
+        for (Item i : items) if (i.content() != null) zip.deflated("OEBPS/" + i.href(), i.content());
+        CoverArt.Image cover = coverArt.ebook(book, ctx);
+        if (!cover.size().equals(coverSize)) {
+            throw new IllegalStateException("the cover came out " + cover.size() + ", not " + coverSize + " as announced");
+        }
+        zip.stored("OEBPS/" + coverHref, cover.bytes()); // PNG and JPEG are compressed already
         return zip.finish();
     }
 

@@ -23,7 +23,7 @@ final class EpubZip {
         // DOS times start in 1980
         Instant t = buildTime.isBefore(Instant.parse("1980-01-02T00:00:00Z")) ? Instant.parse("1980-01-02T00:00:00Z") : buildTime;
         this.time = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
-        zip.setLevel(Deflater.BEST_COMPRESSION);
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
     }
 
     void stored(String name, byte[] content) throws IOException {

@@ -30,6 +30,12 @@ public final class DownloadPageRenderer implements Renderer {
         this.coverArt = coverArt;
     }
 
+    /** Starts drawing the cover while the chapters are read. */
+    @Override
+    public void prepare(Book outline, RenderContext ctx) {
+        coverArt.prefetch(outline, ctx, true, false);
+    }
+
     @Override
     public String format() {
         return "site";

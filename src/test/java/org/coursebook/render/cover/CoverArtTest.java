@@ -156,6 +156,62 @@ class CoverArtTest {
         assertEquals(java.awt.Color.BLUE.getRGB(), printed.getRGB(1275, 3280));
     }
 
+    @Test
+    void coverDrawnWhileTheChaptersAreReadIsTheOneTheBookGets() throws Exception {
+        BookMeta m = meta("Soviet Russia", "A Course on the Soviet Period, 1917–1991", List.of("The Coursebook Authors"), PageSize.LETTER);
+        Book outline = book(m);
+        Book full = new Book(m, tmp, List.of(), List.of(chapter()), List.of());
+        CoverArt art = new CoverArt();
+        RenderContext ctx = ctx(new Diagnostics());
+        art.prefetch(outline, ctx, true, true);
+        CoverArt.Image e = art.ebook(full, ctx);
+        CoverArt.Image p = art.print(full, ctx);
+        assertEquals(2, art.drawings(), "the e-book and print covers drawn in the background are used, not drawn again");
+        assertArrayEquals(new CoverArt().ebook(full, ctx(new Diagnostics())).bytes(), e.bytes());
+        assertArrayEquals(new CoverArt().print(full, ctx(new Diagnostics())).bytes(), p.bytes());
+        assertEquals(new CoverArt.Size("image/png", 1600, 2400), art.ebookSize(full));
+        assertEquals(e.size(), art.ebookSize(full));
+    }
+
+    @Test
+    void aTemplateThatShowsTheChaptersGetsACoverDrawnForTheWholeBook() throws Exception {
+        Path styles = tmp.resolve("styles");
+        Files.createDirectories(styles.resolve("templates"));
+        String builtIn;
+        try (var in = CoverArt.class.getResourceAsStream("/templates/cover.svg.ftl")) {
+            builtIn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Files.writeString(styles.resolve("templates/cover.svg.ftl"), builtIn.replace("</svg>",
+                "<text x=\"90\" y=\"1400\" font-family=\"Liberation Sans\" font-size=\"60\">${book.chapters()?size} lectures</text>\n</svg>"));
+        RenderContext ctx = new RenderContext(new Output(tmp.resolve("out")), new Templates(styles.resolve("templates")),
+                new Styles(Path.of("styles")), FONTS, Instant.parse("2026-09-01T00:00:00Z"), new Diagnostics());
+        BookMeta m = meta("Soviet Russia", "", List.of("A"), PageSize.LETTER);
+        CoverArt art = new CoverArt();
+        CoverArt.Image forOutline = art.ebook(book(m), ctx);
+        art.prefetch(book(m), ctx, true, false);
+        Book full = new Book(m, tmp, List.of(), List.of(chapter()), List.of());
+        CoverArt.Image forBook = art.ebook(full, ctx);
+        assertEquals(2, art.drawings(), "a drawing made for the outline is not used for a book whose cover shows more");
+        assertFalse(Arrays.equals(forOutline.bytes(), forBook.bytes()));
+    }
+
+    @Test
+    void sizeOfTheInstructorsCoverIsReadWithoutDrawingIt() throws Exception {
+        Path file = tmp.resolve("cover.jpg");
+        ImageIO.write(new BufferedImage(1000, 1500, BufferedImage.TYPE_INT_RGB), "jpg", file.toFile());
+        Asset asset = new Asset(file, "images/cover.jpg", "image/jpeg", SourcePos.of(file));
+        Book b = book(meta("T", "", List.of("A"), PageSize.LETTER).withCover(asset));
+        CoverArt art = new CoverArt();
+        assertEquals(new CoverArt.Size("image/jpeg", 1000, 1500), art.ebookSize(b));
+        assertEquals(art.ebookSize(b), art.ebook(b, ctx(new Diagnostics())).size());
+        assertEquals(0, art.drawings());
+    }
+
+    private org.coursebook.model.Chapter chapter() {
+        return new org.coursebook.model.Chapter(org.coursebook.model.Chapter.Kind.CHAPTER, 1, "one", "one.md", SourcePos.of(tmp.resolve("one.md"), 1),
+                "One", "", "", List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
     static List<String> chunkTypes(byte[] png) throws IOException {
         List<String> out = new ArrayList<>();
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(png));
