@@ -96,6 +96,25 @@ class RealBookTest {
     }
 
     @Test
+    void pagesLeftBlankBeforeAChapterAreBlankWithoutRunningHeadOrFolio() throws Exception {
+        try (PdfInspect p = new PdfInspect(pdf())) {
+            List<Integer> opens = p.outline().stream().map(PdfInspect.Entry::page).toList();
+            List<Integer> blank = new java.util.ArrayList<>();
+            for (int i = 0; i < p.pages(); i++) if (p.text(i).isBlank()) blank.add(i);
+            assertTrue(blank.size() >= 5, "chapters that end on a right-hand page leave a blank page: " + blank);
+            for (int i : blank) {
+                assertEquals(1, i % 2, "blank page index " + i + " is a left-hand page");
+                assertTrue(opens.contains(i + 1), "blank page index " + i + " comes before a part that opens on the next page");
+            }
+            // and no page is left with nothing but a running head and a folio (18 characters here)
+            for (int i = 0; i < p.pages(); i++) {
+                String text = p.text(i).strip();
+                assertTrue(text.isEmpty() || text.length() > 40, "page index " + i + " holds only: " + text);
+            }
+        }
+    }
+
+    @Test
     void pdfTextHoldsTitlesContentsPullQuotesLectureBoxAndCyrillic() throws Exception {
         try (PdfInspect p = new PdfInspect(pdf())) {
             String all = p.allText().replace("\u00AD", "");

@@ -1,14 +1,18 @@
 package org.coursebook.render.pdf;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -27,18 +31,22 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Deque;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finishes a PDF drawn by openhtmltopdf, with PDFBox: page labels (front matter i, ii, iii, the body from 1),
- * a description on every link annotation (PDF/UA), and metadata that depends only on the sources (dates
- * from the build time, a document id derived from the book's identifier), so two builds give the same bytes.
+ * a description on every link annotation (PDF/UA), blank pages left truly blank, and metadata that depends only
+ * on the sources (dates from the build time, a document id derived from the book's identifier), so two builds
+ * give the same bytes.
  */
 public final class PdfFinisher {
     private PdfFinisher() {}
@@ -83,7 +91,57 @@ public final class PdfFinisher {
         doc.getDocumentCatalog().setPageLabels(pageLabels);
 
         describeLinks(doc, labels);
+        emptyBlankPages(doc);
         metadata(doc, meta, title, buildTime);
+    }
+
+    /** Operators that put marks on the page: text, images and forms, fills, strokes, shadings, inline images. */
+    private static final Set<String> MARKING = Set.of("Tj", "TJ", "'", "\"", "Do", "f", "F", "f*", "B", "B*", "b", "b*",
+            "S", "s", "sh", "BI");
+
+    /**
+     * Empties the pages that carry nothing but artifacts: the left-hand pages left blank so that a chapter (or a
+     * lecture) opens on a right-hand page get their running head and folio from the page style like any other
+     * page, and a printed book leaves them blank. CSS paged media would say so with {@code @page :blank}, which
+     * openhtmltopdf does not support; the tagged PDF says it instead, since every mark of the book's own content
+     * is tagged and the running heads and folios are marked as artifacts. The pages keep their place and number.
+     *
+     * @return the 0-based indexes of the pages emptied
+     */
+    static List<Integer> emptyBlankPages(PDDocument doc) throws IOException {
+        List<Integer> emptied = new ArrayList<>();
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            PDPage page = doc.getPage(i);
+            if (!page.hasContents() || !onlyArtifacts(page)) continue;
+            page.setContents(new PDStream(doc));
+            emptied.add(i);
+        }
+        return emptied;
+    }
+
+    /** True when the page marks something and every mark is inside an {@code /Artifact} marked-content sequence. */
+    private static boolean onlyArtifacts(PDPage page) throws IOException {
+        Deque<Boolean> artifact = new ArrayDeque<>();
+        List<Object> operands = new ArrayList<>();
+        boolean marks = false;
+        for (Object token : new PDFStreamParser(page).parse()) {
+            if (!(token instanceof Operator op)) {
+                operands.add(token);
+                continue;
+            }
+            String name = op.getName();
+            if (name.equals("BMC") || name.equals("BDC")) {
+                boolean isArtifact = !operands.isEmpty() && operands.get(0) instanceof COSName tag && tag.getName().equals("Artifact");
+                artifact.push(isArtifact || artifact.contains(Boolean.TRUE));
+            } else if (name.equals("EMC")) {
+                if (!artifact.isEmpty()) artifact.pop();
+            } else if (MARKING.contains(name)) {
+                if (!artifact.contains(Boolean.TRUE)) return false;
+                marks = true;
+            }
+            operands.clear();
+        }
+        return marks;
     }
 
     /** The printed label of each page, as the page labels define them. */
