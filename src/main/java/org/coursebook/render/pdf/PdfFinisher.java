@@ -9,10 +9,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.COSObjectable;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -36,7 +39,9 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Deque;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Matcher;
@@ -110,13 +115,37 @@ public final class PdfFinisher {
      */
     static List<Integer> emptyBlankPages(PDDocument doc) throws IOException {
         List<Integer> emptied = new ArrayList<>();
-        for (int i = 0; i < doc.getNumberOfPages(); i++) {
-            PDPage page = doc.getPage(i);
-            if (!page.hasContents() || !onlyArtifacts(page)) continue;
+        PDStructureTreeRoot tree = doc.getDocumentCatalog().getStructureTreeRoot();
+        Map<Integer, COSObjectable> parents = new HashMap<>();
+        if (tree != null && tree.getParentTree() != null) collect(tree.getParentTree(), parents);
+        int i = -1;
+        for (PDPage page : doc.getPages()) { // not getPage(i), which walks the page tree from its root every time
+            i++;
+            if (!page.hasContents() || tagsContent(page, tree == null ? null : parents) || !onlyArtifacts(page)) continue;
             page.setContents(new PDStream(doc));
             emptied.add(i);
         }
         return emptied;
+    }
+
+    /**
+     * True when the structure tree's parent tree lists marked content on the page: a quick answer for most pages,
+     * so that only the few without tagged content have their content stream read. {@code parents} is the parent
+     * tree's entries by key, or null for an untagged document.
+     */
+    private static boolean tagsContent(PDPage page, Map<Integer, COSObjectable> parents) {
+        int key = page.getStructParents();
+        if (parents == null || key < 0) return false;
+        COSObjectable entry = parents.get(key);
+        return entry != null && !(entry.getCOSObject() instanceof COSArray a && a.size() == 0);
+    }
+
+    /** A number tree's entries (PDFBox rebuilds a node's map on every lookup: read it once). */
+    private static void collect(PDNumberTreeNode node, Map<Integer, COSObjectable> into) throws IOException {
+        Map<Integer, COSObjectable> here = node.getNumbers();
+        if (here != null) into.putAll(here);
+        List<PDNumberTreeNode> kids = node.getKids();
+        if (kids != null) for (PDNumberTreeNode kid : kids) collect(kid, into);
     }
 
     /** True when the page marks something and every mark is inside an {@code /Artifact} marked-content sequence. */
@@ -124,7 +153,9 @@ public final class PdfFinisher {
         Deque<Boolean> artifact = new ArrayDeque<>();
         List<Object> operands = new ArrayList<>();
         boolean marks = false;
-        for (Object token : new PDFStreamParser(page).parse()) {
+        // token by token, so that a page with content is told after its first few marks, not after all of them
+        PDFStreamParser parser = new PDFStreamParser(page);
+        for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
             if (!(token instanceof Operator op)) {
                 operands.add(token);
                 continue;
