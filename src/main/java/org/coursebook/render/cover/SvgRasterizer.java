@@ -14,7 +14,6 @@ import org.apache.batik.transcoder.image.ImageTranscoder;
 import org.coursebook.render.Fonts;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -61,19 +60,16 @@ final class SvgRasterizer {
             throw new IllegalStateException("the cover's SVG cannot be drawn: " + e.getMessage(), e);
         }
         if (t.image == null) throw new IllegalStateException("the cover's SVG drew nothing");
-        BufferedImage rgb = new BufferedImage(t.image.getWidth(), t.image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.drawImage(t.image, 0, 0, null);
-        g.dispose();
-        return rgb;
+        return t.image;
     }
 
     private final class Transcoder extends ImageTranscoder {
         BufferedImage image;
 
+        /** Opaque: Batik composes its drawing onto the white ground in this image, which is the one encoded. */
         @Override
         public BufferedImage createImage(int w, int h) {
-            return new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+            return new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         }
 
         @Override
