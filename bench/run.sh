@@ -62,8 +62,8 @@ cold() { # manifest formats outdir
   cold_once "$@"
   [[ "$WALL" =~ ^[0-9.]+$ ]] && awk -v w="$WALL" 'BEGIN{exit !(w < 30)}' || return 0
   local runs=("$WALL $CPU $RSS_MB $PAGES $PDF_S")
-  cold_once "$@"; runs+=("$WALL $CPU $RSS_MB $PAGES $PDF_S")
-  cold_once "$@"; runs+=("$WALL $CPU $RSS_MB $PAGES $PDF_S")
+  cold_once "$@"; [ "$WALL" = fail ] && return 0; runs+=("$WALL $CPU $RSS_MB $PAGES $PDF_S")
+  cold_once "$@"; [ "$WALL" = fail ] && return 0; runs+=("$WALL $CPU $RSS_MB $PAGES $PDF_S")
   read -r WALL CPU RSS_MB PAGES PDF_S < <(printf '%s\n' "${runs[@]}" | sort -n -k1,1 | sed -n 2p)
 }
 

@@ -5,7 +5,6 @@ import org.coursebook.diag.SourcePos;
 import org.coursebook.model.Asset;
 import org.coursebook.model.Book;
 import org.coursebook.model.BookMeta;
-import org.coursebook.model.PageSize;
 import org.coursebook.render.Fonts;
 import org.coursebook.render.RenderContext;
 
@@ -110,7 +109,7 @@ public final class CoverArt {
             BufferedImage img = decode(bytes, own);
             return new Image(bytes, own.mediaType(), img.getWidth(), img.getHeight());
         }
-        return generated(book, ctx, EBOOK_WIDTH, EBOOK_HEIGHT);
+        return generated(book, ctx, EBOOK_WIDTH, EBOOK_HEIGHT, true);
     }
 
     /**
@@ -118,11 +117,9 @@ public final class CoverArt {
      * or the instructor's image scaled to fill the page and trimmed equally on both sides of the longer dimension.
      */
     public Image print(Book book, RenderContext ctx) throws IOException {
-        PageSize size = book.meta().pageSize();
-        int w = Math.round(size.widthPt() / 72f * PRINT_DPI);
-        int h = Math.round(size.heightPt() / 72f * PRINT_DPI);
+        int w = printWidth(book), h = printHeight(book);
         Asset own = book.meta().cover();
-        if (own == null) return generated(book, ctx, w, h);
+        if (own == null) return generated(book, ctx, w, h, true);
         BufferedImage src = decode(Files.readAllBytes(own.source()), own);
         BufferedImage page = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         double scale = Math.max((double) w / src.getWidth(), (double) h / src.getHeight());
@@ -161,8 +158,8 @@ public final class CoverArt {
         if (outline.meta().cover() != null || !(ebook || print)) return;
         Thread t = new Thread(() -> {
             try {
-                if (ebook) generated(outline, ctx, EBOOK_WIDTH, EBOOK_HEIGHT);
-                if (print) print(outline, ctx);
+                if (ebook) generated(outline, ctx, EBOOK_WIDTH, EBOOK_HEIGHT, false);
+                if (print) generated(outline, ctx, printWidth(outline), printHeight(outline), false);
             } catch (RuntimeException | IOException | Error e) {
                 // the renderer asks again for the finished book, draws the cover itself and reports what fails
             }
@@ -171,36 +168,53 @@ public final class CoverArt {
         t.start();
     }
 
-    private Image generated(Book book, RenderContext ctx, int width, int height) throws IOException {
-        warnAboutMissingGlyphs(book, ctx);
+    private static int printWidth(Book book) {
+        return Math.round(book.meta().pageSize().widthPt() / 72f * PRINT_DPI);
+    }
+
+    private static int printHeight(Book book) {
+        return Math.round(book.meta().pageSize().heightPt() / 72f * PRINT_DPI);
+    }
+
+    /**
+     * The generated cover, drawn here or taken from a drawing made or being made for the same SVG. {@code report}
+     * is false for drawing ahead ({@link #prefetch}): that reports nothing, since the build it serves may fail
+     * before any renderer runs. A drawing that failed on another thread is tried again here, so that its problem
+     * is this call's to report.
+     */
+    private Image generated(Book book, RenderContext ctx, int width, int height, boolean report) throws IOException {
+        if (report) warnAboutMissingGlyphs(book, ctx);
         String svg = svg(book, ctx, width, height);
         String key = width + "x" + height + ":" + java.util.HexFormat.of().formatHex(sha256(svg));
-        CompletableFuture<Image> pending;
-        boolean mine = false;
-        synchronized (this) {
-            pending = drawn.get(key);
-            if (pending == null) {
-                pending = new CompletableFuture<>();
-                drawn.put(key, pending);
-                mine = true;
+        for (int attempt = 0; ; attempt++) {
+            CompletableFuture<Image> pending;
+            boolean mine = false;
+            synchronized (this) {
+                pending = drawn.get(key);
+                if (pending == null) {
+                    pending = new CompletableFuture<>();
+                    drawn.put(key, pending);
+                    mine = true;
+                }
             }
-        }
-        if (mine) {
-            drawings.incrementAndGet();
+            if (mine) {
+                drawings.incrementAndGet();
+                try {
+                    Image img = new Image(png(rasterizer(ctx).draw(svg, width, height)), "image/png", width, height);
+                    pending.complete(img);
+                    return img;
+                } catch (RuntimeException | Error e) {
+                    forget(key, pending);
+                    pending.completeExceptionally(e);
+                    throw e;
+                }
+            }
             try {
-                pending.complete(new Image(png(rasterizer(ctx).draw(svg, width, height)), "image/png", width, height));
-            } catch (RuntimeException | Error e) {
+                return pending.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
                 forget(key, pending);
-                pending.completeExceptionally(e);
-                throw e;
+                if (attempt > 0) throw new IllegalStateException("the cover cannot be drawn: " + e.getCause(), e.getCause());
             }
-        }
-        try {
-            return pending.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof IOException io) throw new IOException(io.getMessage(), io);
-            if (e.getCause() instanceof RuntimeException re) throw new IllegalStateException(re.getMessage(), re);
-            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package org.coursebook.render.pdf;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -15,6 +16,7 @@ import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDPageLabelRange;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
@@ -148,31 +150,51 @@ public final class PdfFinisher {
         if (kids != null) for (PDNumberTreeNode kid : kids) collect(kid, into);
     }
 
-    /** True when the page marks something and every mark is inside an {@code /Artifact} marked-content sequence. */
+    /**
+     * True when the page marks something and every mark is inside an {@code /Artifact} of type {@code /Pagination}
+     * (a running head, a folio). A page whose marks include a background (the tail of a shaded box that broke
+     * onto it, a page background) is kept as it is.
+     */
     private static boolean onlyArtifacts(PDPage page) throws IOException {
-        Deque<Boolean> artifact = new ArrayDeque<>();
+        Deque<Boolean> pagination = new ArrayDeque<>();
         List<Object> operands = new ArrayList<>();
         boolean marks = false;
         // token by token, so that a page with content is told after its first few marks, not after all of them
         PDFStreamParser parser = new PDFStreamParser(page);
-        for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
-            if (!(token instanceof Operator op)) {
-                operands.add(token);
-                continue;
+        try {
+            for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+                if (!(token instanceof Operator op)) {
+                    operands.add(token);
+                    continue;
+                }
+                String name = op.getName();
+                if (name.equals("BMC") || name.equals("BDC")) {
+                    pagination.push(pagination.contains(Boolean.TRUE) || isPaginationArtifact(page, operands));
+                } else if (name.equals("EMC")) {
+                    if (!pagination.isEmpty()) pagination.pop();
+                } else if (MARKING.contains(name)) {
+                    if (!pagination.contains(Boolean.TRUE)) return false;
+                    marks = true;
+                }
+                operands.clear();
             }
-            String name = op.getName();
-            if (name.equals("BMC") || name.equals("BDC")) {
-                boolean isArtifact = !operands.isEmpty() && operands.get(0) instanceof COSName tag && tag.getName().equals("Artifact");
-                artifact.push(isArtifact || artifact.contains(Boolean.TRUE));
-            } else if (name.equals("EMC")) {
-                if (!artifact.isEmpty()) artifact.pop();
-            } else if (MARKING.contains(name)) {
-                if (!artifact.contains(Boolean.TRUE)) return false;
-                marks = true;
-            }
-            operands.clear();
+        } finally {
+            parser.close();
         }
         return marks;
+    }
+
+    /** Whether a marked-content operator's operands open an {@code /Artifact} of type {@code /Pagination}. */
+    private static boolean isPaginationArtifact(PDPage page, List<Object> operands) {
+        if (operands.size() < 2 || !(operands.get(0) instanceof COSName tag) || !tag.equals(COSName.ARTIFACT)) return false;
+        COSDictionary properties = null;
+        if (operands.get(1) instanceof COSDictionary inline) {
+            properties = inline;
+        } else if (operands.get(1) instanceof COSName ref && page.getResources() != null) {
+            PDPropertyList list = page.getResources().getProperties(ref);
+            properties = list == null ? null : list.getCOSObject();
+        }
+        return properties != null && COSName.getPDFName("Pagination").equals(properties.getCOSName(COSName.TYPE));
     }
 
     /** The printed label of each page, as the page labels define them. */

@@ -1,9 +1,11 @@
 package org.coursebook.render.pdf;
 
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -14,7 +16,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Pages whose only marks are artifacts (a running head, a folio) are emptied; every other page is left alone. */
+/**
+ * Pages whose only marks are pagination artifacts (a running head, a folio) are emptied; every other page, one with
+ * only a background on it included, is left alone.
+ */
 class BlankPagesTest {
     @Test
     void onlyPagesMarkedWithNothingButArtifactsAreEmptied() throws IOException {
@@ -24,8 +29,9 @@ class BlankPagesTest {
             page(doc, false, true);   // 2: text of the book only
             doc.addPage(new PDPage()); // 3: nothing at all
             page(doc, true, false);   // 4: running head and folio only
+            backgroundOnly(doc);      // 5: the tail of a shaded box, and the running head
             assertEquals(List.of(0, 4), PdfFinisher.emptyBlankPages(doc));
-            assertEquals(5, doc.getNumberOfPages(), "emptied pages keep their place");
+            assertEquals(6, doc.getNumberOfPages(), "emptied pages keep their place");
             PDFTextStripper text = new PDFTextStripper();
             for (int i : new int[] {0, 4}) {
                 text.setStartPage(i + 1);
@@ -45,7 +51,7 @@ class BlankPagesTest {
         PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
             if (runningHead) {
-                cs.beginMarkedContent(COSName.ARTIFACT);
+                cs.beginMarkedContent(COSName.ARTIFACT, artifact("Pagination"));
                 text(cs, font, 700, "Running head");
                 text(cs, font, 40, "12");
                 cs.endMarkedContent();
@@ -56,6 +62,23 @@ class BlankPagesTest {
                 cs.endMarkedContent();
             }
         }
+    }
+
+    private static void backgroundOnly(PDDocument doc) throws IOException {
+        page(doc, true, false);
+        PDPage page = doc.getPage(doc.getNumberOfPages() - 1);
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, false)) {
+            cs.beginMarkedContent(COSName.ARTIFACT, artifact("Background"));
+            cs.addRect(72, 690, 468, 30);
+            cs.fill();
+            cs.endMarkedContent();
+        }
+    }
+
+    private static PDPropertyList artifact(String type) {
+        COSDictionary d = new COSDictionary();
+        d.setName(COSName.TYPE, type);
+        return PDPropertyList.create(d);
     }
 
     private static void text(PDPageContentStream cs, PDType1Font font, float y, String s) throws IOException {
