@@ -185,6 +185,10 @@ public final class BuildPipeline {
      * book's folder or the styles folder, lie inside either, or contain either.
      */
     static void checkOutputFolder(BuildOptions opts, Path stylesDir) {
+        if (java.nio.file.Files.exists(opts.outDir()) && !java.nio.file.Files.isDirectory(opts.outDir())) {
+            throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.outDir()),
+                    "the output folder " + opts.outDir() + " is a file", "build into a folder, e.g. --out output"));
+        }
         Path out = real(opts.outDir());
         Path book = real(opts.manifest().toAbsolutePath().normalize().getParent());
         for (Path src : stylesDir == null ? List.of(book) : List.of(book, real(stylesDir))) {

@@ -34,10 +34,16 @@ public final class Output implements AutoCloseable {
     private boolean done;
     private boolean aborted;
 
+    /**
+     * The folder is created with the first file written, so a build that fails before it writes anything leaves
+     * no folder behind.
+     */
     public Output(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath().normalize();
-        Files.createDirectories(this.dir);
-        removeStale(this.dir);
+        if (Files.exists(this.dir) && !Files.isDirectory(this.dir)) {
+            throw new java.nio.file.FileSystemException(this.dir.toString(), null, "it is a file, not a folder");
+        }
+        if (Files.isDirectory(this.dir)) removeStale(this.dir);
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 

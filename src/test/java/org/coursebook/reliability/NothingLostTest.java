@@ -197,6 +197,28 @@ class NothingLostTest {
         }
     }
 
+    @Test
+    void aFailedBuildLeavesNoOutputFolderAndAFileIsNoOutputFolder() throws Exception {
+        Path chapter;
+        try (var s = Files.list(manifest.getParent())) {
+            chapter = s.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+        }
+        String text = Files.readString(chapter);
+        Files.writeString(chapter, text + "\nSee [there](#no-such-place).\n");
+        try {
+            Path out = tmp.resolve("never-made");
+            assertThrows(BuildException.class, () -> Builds.build(manifest, out, Set.of("epub")));
+            assertFalse(Files.exists(out), "a build that fails before writing leaves no folder");
+        } finally {
+            Files.writeString(chapter, text);
+        }
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        BuildException e = assertThrows(BuildException.class, () -> Builds.build(manifest, file, Set.of("epub")));
+        assertTrue(e.getMessage().contains("is a file"), e.getMessage());
+        assertEquals("not a folder", Files.readString(file));
+    }
+
     BuildOptions options() {
         return new BuildOptions(manifest, out, Set.of("epub", "pdf"), Builds.FIXED_TIME, null, null,
                 BookReader.Limits.defaults(), List.of());
