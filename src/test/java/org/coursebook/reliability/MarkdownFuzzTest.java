@@ -130,7 +130,7 @@ class MarkdownFuzzTest {
     }
 
     static void epubCheck(Book book, String body) throws IOException {
-        Path out = Path.of("target/fuzz/out");
+        Path out = Files.createDirectories(Path.of("target/fuzz/out"));
         try (Output output = new Output(out)) {
             RenderContext ctx = new RenderContext(output, templates, new Styles(null), fonts, Builds.FIXED_TIME, new Diagnostics());
             byte[] epub = new EpubRenderer().build(book, ctx);
