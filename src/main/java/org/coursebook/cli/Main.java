@@ -201,10 +201,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "build", mixinStandardHelpOptions = true, description = {
-            "Build the book into the output folder.",
-            "Prints one line a stage with its time, then what was written. Outputs are replaced only when the whole build succeeds."})
-    static final class Build implements Callable<Integer> {
+    /** The options and context that build and watch share (picocli reads annotated fields of superclasses too). */
+    abstract static class Building implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main main;
 
@@ -216,6 +214,12 @@ public final class Main implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true, description = {
+            "Build the book into the output folder.",
+            "Prints one line a stage with its time, then what was written. Outputs are replaced only when the whole build succeeds."})
+    static final class Build extends Building {
 
         @Override
         public Integer call() throws Exception {
@@ -263,20 +267,8 @@ public final class Main implements Callable<Integer> {
             "Build the book, then rebuild it whenever a file in the book's folder or its styles folder changes.",
             "Only the chapters that changed are read again. A build that fails is reported and the watch goes on. "
                     + "Stop it with Ctrl-C."})
-    static final class Watch implements Callable<Integer> {
+    static final class Watch extends Building {
         private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-
-        @CommandLine.ParentCommand
-        Main main;
-
-        @CommandLine.Mixin
-        Common common = new Common();
-
-        @CommandLine.Mixin
-        Target target = new Target();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {

@@ -105,9 +105,8 @@ public final class CoverArt {
     public Image ebook(Book book, RenderContext ctx) throws IOException {
         Asset own = book.meta().cover();
         if (own != null) {
-            byte[] bytes = Files.readAllBytes(own.source());
-            BufferedImage img = decode(bytes, own);
-            return new Image(bytes, own.mediaType(), img.getWidth(), img.getHeight());
+            Size size = ebookSize(book); // the header gives the size: no need to decode the whole image
+            return new Image(Files.readAllBytes(own.source()), size.mediaType(), size.width(), size.height());
         }
         return generated(book, ctx, EBOOK_WIDTH, EBOOK_HEIGHT, true);
     }
