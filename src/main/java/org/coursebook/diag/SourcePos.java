@@ -14,6 +14,20 @@ public record SourcePos(Path file, int line, int column) {
         return new SourcePos(file, 0, 0);
     }
 
+    /** The line and column (both from 1) of character {@code offset} of {@code text}, the contents of {@code file}. */
+    public static SourcePos at(Path file, String text, int offset) {
+        int line = 1, col = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new SourcePos(file, line, col);
+    }
+
     public static SourcePos of(Path file, int line) {
         return new SourcePos(file, line, 0);
     }

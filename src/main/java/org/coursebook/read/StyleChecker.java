@@ -55,20 +55,20 @@ public final class StyleChecker {
         while (m.find()) {
             String target = m.group(2).strip();
             if (isExternal(target)) {
-                diag.error(pos(file, text, m.start()), "the stylesheet loads '" + target + "' from outside the book",
+                diag.error(SourcePos.at(file, text, m.start()), "the stylesheet loads '" + target + "' from outside the book",
                         "the book must be self-contained: copy the file next to the stylesheet and refer to it by a relative path");
             }
         }
         m = IMPORT.matcher(text);
         while (m.find()) {
             if (isExternal(m.group(2).strip())) {
-                diag.error(pos(file, text, m.start()), "the stylesheet imports '" + m.group(2).strip() + "' from outside the book",
+                diag.error(SourcePos.at(file, text, m.start()), "the stylesheet imports '" + m.group(2).strip() + "' from outside the book",
                         "copy the rules into this stylesheet");
             }
         }
         m = SCRIPT.matcher(text);
         while (m.find()) {
-            diag.error(pos(file, text, m.start()), "the stylesheet contains a script ('" + m.group() + "')", "delete it: the book runs no scripts");
+            diag.error(SourcePos.at(file, text, m.start()), "the stylesheet contains a script ('" + m.group() + "')", "delete it: the book runs no scripts");
         }
     }
 
@@ -93,16 +93,4 @@ public final class StyleChecker {
         return sb.toString();
     }
 
-    private static SourcePos pos(Path file, String text, int offset) {
-        int line = 1, col = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                col = 1;
-            } else {
-                col++;
-            }
-        }
-        return new SourcePos(file, line, col);
-    }
 }

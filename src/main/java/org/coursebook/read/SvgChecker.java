@@ -210,16 +210,7 @@ public final class SvgChecker {
             end = Math.min(s.length(), end + Math.max(0, loc.getColumnNumber() - 1));
             int at = s.lastIndexOf(start, Math.max(0, end - 1));
             if (at < 0) return pos(loc);
-            int line = 1, col = 1;
-            for (int i = 0; i < at; i++) {
-                if (s.charAt(i) == '\n') {
-                    line++;
-                    col = 1;
-                } else {
-                    col++;
-                }
-            }
-            return new SourcePos(file, line, col);
+            return SourcePos.at(file, s, at);
         }
     }
 
