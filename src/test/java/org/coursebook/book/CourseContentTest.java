@@ -35,7 +35,7 @@ class CourseContentTest {
     void everyChapterHasTheRightLengthAndShape() {
         for (Chapter c : book().chapters()) {
             int words = bodyWords(c);
-            assertTrue(words >= 2500 && words <= 4000, c.title() + ": " + words + " words");
+            assertTrue(words >= 2500 && words <= 4600, c.title() + ": " + words + " words");
             int sections = c.sections().size();
             assertTrue(sections >= 4 && sections <= 8, c.title() + ": " + sections + " sections");
             assertTrue(c.blocks().get(0) instanceof Block.Prose, c.title() + " opens with prose before its first section");
