@@ -9,7 +9,7 @@
 <meta name="subject" content="<#if meta.description()?has_content>${meta.description()}<#else>${meta.title()}</#if>"/>
 <style>
 @page { size: ${meta.pageSize().widthPt()?c}pt ${meta.pageSize().heightPt()?c}pt; margin: 0; }
-html, body { margin: 0; padding: 0; font-family: "Liberation Serif", serif; }
+html, body { margin: 0; padding: 0; font-family: "Liberation Serif", "DejaVu Serif", "DejaVu Sans", serif; }
 img { display: block; width: ${meta.pageSize().widthPt()?c}pt; height: ${meta.pageSize().heightPt()?c}pt; }
 </style>
 </head>

@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * The fonts the book is set in, taken from jars on the classpath (obtained through Maven): Liberation Serif
- * for text, Liberation Sans for headings and boxes; both cover Latin and Cyrillic. Their bytes are loaded once
- * and reused across builds.
+ * The fonts the book is set in, taken from jars on the classpath (obtained through Maven). The book's own faces
+ * are Liberation Serif for text, Liberation Sans for headings and boxes and Liberation Mono for code; all three
+ * cover Latin, Greek and Cyrillic. Behind them stands a fallback chain of DejaVu faces that adds Armenian,
+ * Georgian, Hebrew, Arabic (with the presentation forms that shaping produces), the combining diacritics and
+ * most symbols and dingbats. A character is drawn with the first font of its CSS stack that has it, so every
+ * stack ends in {@link #LAST_RESORT}. Font bytes are loaded once and reused across builds.
  */
 public final class Fonts {
     /** One font file: CSS family, weight, style, classpath resource, file name in the outputs. */
@@ -17,26 +21,77 @@ public final class Fonts {
 
     public static final String SERIF = "Liberation Serif";
     public static final String SANS = "Liberation Sans";
+    public static final String MONO = "Liberation Mono";
+    public static final String SERIF_FALLBACK = "DejaVu Serif";
+    public static final String SANS_FALLBACK = "DejaVu Sans";
+    public static final String MONO_FALLBACK = "DejaVu Sans Mono";
+    /** The family that ends every font stack: the widest coverage of the bundled fonts. */
+    public static final String LAST_RESORT = SANS_FALLBACK;
     public static final String LICENSE_RESOURCE = "/liberation/LICENSE";
+    public static final String DEJAVU_LICENSE_RESOURCE = "/coursebook/fonts/DejaVu-LICENSE.txt";
 
+    private static final String LIB = "/liberation/";
+    private static final String DJV = "/net/sf/jasperreports/fonts/dejavu/";
+
+    /** The book's text faces: serif and sans, four faces each (the cover uses these). */
     public static final List<Face> FACES = List.of(
-            new Face(SERIF, 400, "normal", "/liberation/LiberationSerif-Regular.ttf", "LiberationSerif-Regular.ttf"),
-            new Face(SERIF, 400, "italic", "/liberation/LiberationSerif-Italic.ttf", "LiberationSerif-Italic.ttf"),
-            new Face(SERIF, 700, "normal", "/liberation/LiberationSerif-Bold.ttf", "LiberationSerif-Bold.ttf"),
-            new Face(SERIF, 700, "italic", "/liberation/LiberationSerif-BoldItalic.ttf", "LiberationSerif-BoldItalic.ttf"),
-            new Face(SANS, 400, "normal", "/liberation/LiberationSans-Regular.ttf", "LiberationSans-Regular.ttf"),
-            new Face(SANS, 400, "italic", "/liberation/LiberationSans-Italic.ttf", "LiberationSans-Italic.ttf"),
-            new Face(SANS, 700, "normal", "/liberation/LiberationSans-Bold.ttf", "LiberationSans-Bold.ttf"),
-            new Face(SANS, 700, "italic", "/liberation/LiberationSans-BoldItalic.ttf", "LiberationSans-BoldItalic.ttf"));
+            liberation(SERIF, "LiberationSerif", 400, "normal", "Regular"),
+            liberation(SERIF, "LiberationSerif", 400, "italic", "Italic"),
+            liberation(SERIF, "LiberationSerif", 700, "normal", "Bold"),
+            liberation(SERIF, "LiberationSerif", 700, "italic", "BoldItalic"),
+            liberation(SANS, "LiberationSans", 400, "normal", "Regular"),
+            liberation(SANS, "LiberationSans", 400, "italic", "Italic"),
+            liberation(SANS, "LiberationSans", 700, "normal", "Bold"),
+            liberation(SANS, "LiberationSans", 700, "italic", "BoldItalic"));
+
+    /** The code face: Liberation Mono, metric-compatible with Courier New. */
+    public static final List<Face> MONO_FACES = List.of(
+            liberation(MONO, "LiberationMono", 400, "normal", "Regular"),
+            liberation(MONO, "LiberationMono", 400, "italic", "Italic"),
+            liberation(MONO, "LiberationMono", 700, "normal", "Bold"),
+            liberation(MONO, "LiberationMono", 700, "italic", "BoldItalic"));
+
+    /** The fallback faces, in the order a stack consults them: DejaVu Serif, DejaVu Sans Mono, DejaVu Sans. */
+    public static final List<Face> FALLBACK_FACES = List.of(
+            dejavu(SERIF_FALLBACK, 400, "normal", "DejaVuSerif"),
+            dejavu(SERIF_FALLBACK, 400, "italic", "DejaVuSerif-Italic"),
+            dejavu(SERIF_FALLBACK, 700, "normal", "DejaVuSerif-Bold"),
+            dejavu(SERIF_FALLBACK, 700, "italic", "DejaVuSerif-BoldItalic"),
+            dejavu(MONO_FALLBACK, 400, "normal", "DejaVuSansMono"),
+            dejavu(MONO_FALLBACK, 400, "italic", "DejaVuSansMono-Oblique"),
+            dejavu(MONO_FALLBACK, 700, "normal", "DejaVuSansMono-Bold"),
+            dejavu(MONO_FALLBACK, 700, "italic", "DejaVuSansMono-BoldOblique"),
+            dejavu(SANS_FALLBACK, 400, "normal", "DejaVuSans"),
+            dejavu(SANS_FALLBACK, 400, "italic", "DejaVuSans-Oblique"),
+            dejavu(SANS_FALLBACK, 700, "normal", "DejaVuSans-Bold"),
+            dejavu(SANS_FALLBACK, 700, "italic", "DejaVuSans-BoldOblique"));
+
+    /** Every bundled face: what the print engine registers. */
+    public static final List<Face> ALL = Stream.of(FACES, MONO_FACES, FALLBACK_FACES).flatMap(List::stream).toList();
+
+    private static Face liberation(String family, String file, int weight, String style, String variant) {
+        String name = file + "-" + variant + ".ttf";
+        return new Face(family, weight, style, LIB + name, name);
+    }
+
+    private static Face dejavu(String family, int weight, String style, String file) {
+        return new Face(family, weight, style, DJV + file + ".ttf", file + ".ttf");
+    }
 
     private final ConcurrentHashMap<String, byte[]> cache = new ConcurrentHashMap<>();
 
+    /** The face's TrueType bytes (shared; do not modify). */
     public byte[] bytes(Face face) {
         return cache.computeIfAbsent(face.resource(), Fonts::load);
     }
 
+    /** The licences of the bundled fonts (Liberation: SIL OFL 1.1; DejaVu: Bitstream Vera licence), as text. */
     public String license() {
-        return new String(cache.computeIfAbsent(LICENSE_RESOURCE, Fonts::load), java.nio.charset.StandardCharsets.UTF_8);
+        return text(LICENSE_RESOURCE) + "\n\n" + text(DEJAVU_LICENSE_RESOURCE);
+    }
+
+    private String text(String resource) {
+        return new String(cache.computeIfAbsent(resource, Fonts::load), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static byte[] load(String resource) {

@@ -5,6 +5,8 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -77,10 +79,14 @@ public final class PdfEngine {
             b.useUnicodeLineBreaker(new LineBreaker());
             b.useSVGDrawer(new BatikSVGDrawer());
             b.withProducer("coursebook");
-            for (Fonts.Face f : Fonts.FACES) {
-                b.useFont(new WithoutGsub(doc, fonts.bytes(f)), f.family(), f.weight(),
-                        f.style().equals("italic") ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
-            }
+            for (Fonts.Face f : Fonts.ALL) register(b, doc, fonts, f, f.family());
+            // CSS's generic families name the book's own faces, so an author's `monospace` never fails the build.
+            for (Fonts.Face f : Fonts.FACES) register(b, doc, fonts, f, f.family().equals(Fonts.SERIF) ? "serif" : "sans-serif");
+            for (Fonts.Face f : Fonts.MONO_FACES) register(b, doc, fonts, f, "monospace");
+            // Right-to-left runs (Hebrew, Arabic) in visual order, Arabic joined (ICU's bidi and shaping).
+            b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+            b.useUnicodeBidiReorderer(new ICUBidiReorderer());
+            b.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
             Path root = baseDir.toAbsolutePath().normalize();
             String rootUri = root.toUri().toString();
             b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
@@ -98,6 +104,11 @@ public final class PdfEngine {
             RootLocale.exit();
         }
         return out.toByteArray();
+    }
+
+    private static void register(PdfRendererBuilder b, PDDocument doc, Fonts fonts, Fonts.Face f, String family) {
+        b.useFont(new WithoutGsub(doc, fonts.bytes(f)), family, f.weight(),
+                f.style().equals("italic") ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
     }
 
     /**
