@@ -125,6 +125,26 @@ class ImagesTest {
         }
     }
 
+    @Test
+    void anImageInTheFrontMatterIsRefusedAtItsField() throws Exception {
+        TestBook b = TestBook.create(tmp.resolve("book")).bytes("images/a.png", png(0x808080)).file("ch.md", """
+                ---
+                title: A Chapter
+                summary: A summary with ![a chart](images/a.png) in it.
+                lecture:
+                  - A point.
+                  - A point with ![a chart](images/a.png).
+                ---
+
+                Text.
+
+                ## A Section
+                """);
+        var ds = b.check();
+        TestBook.error(ds, "ch.md", 2, "an image in the chapter's summary is not supported");
+        TestBook.error(ds, "ch.md", 6, "an image in the chapter's lecture bullet point is not supported");
+    }
+
     /** A 40×20 PNG of one grey (a different colour each, so that PDFBox keeps them apart). */
     static byte[] png(int rgb) throws IOException {
         BufferedImage img = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
