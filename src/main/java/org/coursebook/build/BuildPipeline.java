@@ -19,6 +19,7 @@ import org.coursebook.render.Styles;
 import org.coursebook.render.Templates;
 import org.coursebook.render.print.Imposition;
 import org.coursebook.render.print.PrintFiles;
+import org.coursebook.render.site.DownloadPageRenderer;
 import org.coursebook.transform.Transform;
 
 import java.io.IOException;
@@ -38,8 +39,18 @@ import java.util.function.Consumer;
  * between builds of the same pipeline (watch mode).
  */
 public final class BuildPipeline {
-    /** What a build produced. */
-    public record Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages) {}
+    /**
+     * What a build produced: the files it wrote, and those of an earlier build of the book it removed because it
+     * no longer writes them (see {@link Output}).
+     */
+    public record Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages, List<Path> removed) {
+        public Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages) {
+            this(book, written, diagnostics, stages, List.of());
+        }
+    }
+
+    /** The producer name of the print-shop files under print/ (not a format: they come with --print-layout). */
+    static final String PRINT_FILES = "print";
 
     /** One timed stage, for the progress report. */
     public record Stage(String name, long millis) {}
@@ -138,8 +149,18 @@ public final class BuildPipeline {
             templates = new Templates(tdir);
             templatesDir = tdir;
         }
-        List<Renderer> selected = renderers.stream().filter(r -> opts.formats().contains(r.format())).toList();
         try (Output output = new Output(opts.outDir())) {
+            Set<String> formats = new java.util.LinkedHashSet<>(opts.formats());
+            output.plan(opts.manifest(), producers(formats, opts));
+            // The download page lists the files in the folder with their checksums: when an earlier build made
+            // one, it is made again, so that it never describes files this build replaced or removed.
+            boolean refreshPage = !formats.contains("site") && output.earlierProducers(DownloadPageRenderer.PAGE).contains("site")
+                    && java.nio.file.Files.isRegularFile(output.dir().resolve(DownloadPageRenderer.PAGE));
+            if (refreshPage) {
+                formats.add("site");
+                output.plan(opts.manifest(), producers(formats, opts));
+            }
+            List<Renderer> selected = renderers.stream().filter(r -> formats.contains(r.format())).toList();
             RenderContext ctx = new RenderContext(output, templates, styles, fonts, buildTime, diag);
             Book outline = new Book(meta(manifest.meta(), opts), manifest.dir(), List.of(), List.of(), List.of());
             for (Renderer r : selected) r.prepare(outline, ctx);
@@ -161,11 +182,14 @@ public final class BuildPipeline {
 
             for (Renderer r : selected) {
                 long t = System.nanoTime();
+                output.producer(r.format());
                 r.render(book, ctx);
-                stages.add(stage(stageName(r), t, ""));
+                stages.add(stage(stageName(r), t, refreshPage && r.format().equals("site")
+                        ? "made again: it lists the files this build changed" : ""));
             }
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();
+                output.producer(PRINT_FILES);
                 if (PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), buildTime).isEmpty()) {
                     diag.warning(org.coursebook.diag.SourcePos.of(opts.manifest()), "--print-layout was given but no PDF was built",
                             "add pdf or handouts to --format to get imposed copies in print/");
@@ -175,8 +199,15 @@ public final class BuildPipeline {
             diag.throwIfErrors();
             List<Path> written = output.targets();
             output.commit();
-            return new Result(book, written, diag.all(), stages);
+            return new Result(book, written, diag.all(), stages, output.removed());
         }
+    }
+
+    /** What runs in a build: its formats, and the print-shop files if asked for. */
+    private static Set<String> producers(Set<String> formats, BuildOptions opts) {
+        Set<String> p = new HashSet<>(formats);
+        if (!opts.printLayouts().isEmpty()) p.add(PRINT_FILES);
+        return p;
     }
 
     private static Imposition.Layout layout(String key) {

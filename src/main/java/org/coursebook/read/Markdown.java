@@ -33,6 +33,10 @@ public final class Markdown {
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // CommonMark (since 0.28) lets a destination in angle brackets hold spaces: ![map](<images/harbour map.png>);
+        // Flexmark keeps to the older rule unless this is set (which also lets a bare destination hold a space
+        // not followed by a quote: ![map](images/harbour map.png)).
+        options.set(Parser.SPACE_IN_LINK_URLS, true);
         // Flexmark suppresses links when rendering a single node unless this is set; we always render nodes
         // one at a time (never the whole document), so links render.
         options.set(HtmlRenderer.DO_NOT_RENDER_LINKS, true);

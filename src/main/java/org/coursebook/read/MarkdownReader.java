@@ -135,14 +135,30 @@ public final class MarkdownReader {
         }
         String slug = stem(sourceName);
         if (titlePos == null) titlePos = SourcePos.of(file, 1);
-        title = org.jsoup.Jsoup.parse(md.renderInline(title)).text().strip();
+        String titleHtml = md.renderInline(title);
+        noImage(titleHtml, titlePos, "title");
+        title = org.jsoup.Jsoup.parse(titleHtml).text().strip();
         if (title.isEmpty()) {
             diag.error(titlePos, "the chapter title is empty", "give the chapter a title with 'title: …' in the front matter");
             return null;
         }
-        return new Chapter(kind, number, slug, sourceName, titlePos, title,
-                inlineXhtml(fm.subtitle(), titlePos), inlineXhtml(fm.summary(), titlePos),
+        String subtitle = inlineXhtml(fm.subtitle(), titlePos), summary = inlineXhtml(fm.summary(), titlePos);
+        noImage(subtitle, titlePos, "subtitle");
+        noImage(summary, titlePos, "summary");
+        for (var point : fm.lecture()) noImage(point.html(), point.pos(), "lecture bullet point");
+        return new Chapter(kind, number, slug, sourceName, titlePos, title, subtitle, summary,
                 fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()));
+    }
+
+    /**
+     * An image in the front matter would reach no output whole (the EPUB would lack its file, the title keeps
+     * only text): it is refused at the field.
+     */
+    private void noImage(String html, SourcePos pos, String field) {
+        if (html.contains("<img")) {
+            diag.error(pos, "an image in the chapter's " + field + " is not supported",
+                    "put the image in the chapter's text, as a figure: ![what it shows](images/file.png \"Caption\")");
+        }
     }
 
     /** Inline Markdown (a subtitle, a summary) as clean inline XHTML. */
