@@ -24,7 +24,10 @@ public interface Transform {
                 new ResolveCrossReferences(unreadParts),
                 new CheckLecturePoints(),
                 new BuildGlossary(),
-                new MarkLanguage());
+                new MarkLanguage(),
+                new BreakUrls(),
+                new WrapTables(),
+                new LimitImageSizes());
     }
 
     static Book applyAll(Book book, Diagnostics diag) {

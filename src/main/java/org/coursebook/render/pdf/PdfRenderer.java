@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The print book: the chapters' XHTML in one document, styled by {@code base.css} and {@code print.css},
  * drawn by openhtmltopdf as PDF/UA-1 and PDF/A-2u, then finished with PDFBox (page labels, link descriptions,
- * reproducible metadata).
+ * reproducible metadata). Tables too wide for the page are set smaller or on landscape pages first ({@link TableFit}).
  */
 public final class PdfRenderer implements Renderer {
     private final PdfEngine engine;
@@ -60,10 +60,11 @@ public final class PdfRenderer implements Renderer {
     }
 
     public byte[] build(Book book, RenderContext ctx) throws IOException {
+        PageGeometry page = PageGeometry.of(book.meta().pageSize());
         Map<String, Object> model = new HashMap<>();
-        model.put("book", book);
+        model.put("book", TableFit.apply(book, page, ctx.diagnostics()));
         model.put("meta", book.meta());
-        model.put("css", PageGeometry.of(book.meta().pageSize()).css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
+        model.put("css", page.css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
         String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), imageSources(book));
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),

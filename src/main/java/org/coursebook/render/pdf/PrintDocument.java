@@ -13,7 +13,8 @@ import java.util.Map;
  * Adapts the assembled print XHTML for a single paginated document: ids made unique across parts (each part's
  * ids get the part's slug as prefix), links between part files turned into links within the document, and
  * footnotes moved from the end of the part to the place they are called, where the print stylesheet floats
- * them to the foot of the page, and each image pointed at where the print renderer reads it.
+ * them to the foot of the page, each image pointed at where the print renderer reads it, and a heading right
+ * before a landscape table moved onto the table's page.
  */
 final class PrintDocument {
     private PrintDocument() {}
@@ -45,6 +46,7 @@ final class PrintDocument {
             }
             moveFootnotes(part);
             quietOpener(part);
+            headingsWithLandscapeTables(part);
         }
         for (Element a : doc.select("a[href]")) {
             String href = a.attr("href");
@@ -76,6 +78,18 @@ final class PrintDocument {
         head.remove();
         opener.appendChild(head);
         wrap.prependChild(new Element("div").addClass("rh-chapter").attr("aria-hidden", "true"));
+    }
+
+    /**
+     * A heading right before a table set on a landscape page goes onto that page with it: the heading may not be
+     * the last line of a page (page-break-after: avoid), and openhtmltopdf, moving it to the next page, would
+     * lay that page out upright and cut the table off at its edge.
+     */
+    private static void headingsWithLandscapeTables(Element part) {
+        for (Element wrap : part.select("div." + TableFit.LANDSCAPE_CLASS)) {
+            Element prev = wrap.previousElementSibling();
+            if (prev != null && prev.normalName().matches("h[2-6]")) wrap.prependChild(prev);
+        }
     }
 
     private static String target(String slug, String id) {
