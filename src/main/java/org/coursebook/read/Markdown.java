@@ -26,7 +26,8 @@ public final class Markdown {
                 AttributesExtension.create(),
                 TypographicExtension.create(),
                 DefinitionExtension.create(),
-                StrikethroughExtension.create()));
+                StrikethroughExtension.create(),
+                Listings.extension()));
         options.set(TablesExtension.WITH_CAPTION, true);
         options.set(TablesExtension.CLASS_NAME, "");
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);

@@ -12,6 +12,23 @@ record PageGeometry(PageSize size, String top, String bottom, String inside, Str
         };
     }
 
+    /** The width of the text block in pt: the page less the inside and outside margins. */
+    double textWidthPt() {
+        return size.widthPt() - pt(inside) - pt(outside);
+    }
+
+    /** A CSS length in {@code in}, {@code mm} or {@code pt}, in pt. */
+    static double pt(String css) {
+        String s = css.strip();
+        double v = Double.parseDouble(s.substring(0, s.length() - 2));
+        return switch (s.substring(s.length() - 2)) {
+            case "in" -> v * 72;
+            case "mm" -> v * 72 / 25.4;
+            case "pt" -> v;
+            default -> throw new IllegalArgumentException("unknown unit in " + css);
+        };
+    }
+
     /** The first @page rules of the print stylesheet. */
     String css() {
         return "@page { size: " + size.css() + "; margin: " + top + " " + outside + " " + bottom + " " + inside + "; }\n"

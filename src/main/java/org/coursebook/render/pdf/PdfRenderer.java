@@ -1,6 +1,7 @@
 package org.coursebook.render.pdf;
 
 import org.coursebook.model.Book;
+import org.coursebook.render.CodeWrap;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
 
@@ -32,12 +33,21 @@ public final class PdfRenderer implements Renderer {
         ctx.output().write("fonts-LICENSE.txt", out -> out.write(ctx.fonts().license().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** The body text size of print.css, in pt; code is set at {@link #CODE_EM} of it (base.css). */
+    static final double BODY_PT = 10.5, CODE_EM = 0.8;
+
+    /** The columns of code a listing's line may take on the page before it wraps (see {@link CodeWrap}). */
+    static int codeColumns(PageGeometry page) {
+        return CodeWrap.columns(page.textWidthPt() - 2 * CodeWrap.PRINT_BODY_MARGIN_PT, BODY_PT * CODE_EM);
+    }
+
     public byte[] build(Book book, RenderContext ctx) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("book", book);
         model.put("meta", book.meta());
-        model.put("css", PageGeometry.of(book.meta().pageSize()).css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
-        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model));
+        PageGeometry page = PageGeometry.of(book.meta().pageSize());
+        model.put("css", page.css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
+        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), codeColumns(page));
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));

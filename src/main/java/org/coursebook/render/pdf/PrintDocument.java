@@ -1,5 +1,6 @@
 package org.coursebook.render.pdf;
 
+import org.coursebook.render.CodeWrap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -19,6 +20,11 @@ final class PrintDocument {
     private PrintDocument() {}
 
     static String adapt(String xhtml) {
+        return adapt(xhtml, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #adapt(String)}, with the code listings' long lines wrapped at {@code codeColumns} ({@link CodeWrap}). */
+    static String adapt(String xhtml, int codeColumns) {
         Document doc = Jsoup.parse(xhtml, "", Parser.xmlParser());
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
                 .prettyPrint(false).charset("UTF-8");
@@ -49,6 +55,7 @@ final class PrintDocument {
             }
         }
         // The contents page's links go to the part's opening (its id) or to a section's prefixed id.
+        if (codeColumns < Integer.MAX_VALUE) CodeWrap.wrap(doc, codeColumns);
         return doc.outerHtml();
     }
 
