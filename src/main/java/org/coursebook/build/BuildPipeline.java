@@ -11,6 +11,7 @@ import org.coursebook.read.Manifest;
 import org.coursebook.read.Markdown;
 import org.coursebook.read.StyleChecker;
 import org.coursebook.render.Fonts;
+import org.coursebook.render.GlyphCoverage;
 import org.coursebook.render.Output;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
@@ -45,6 +46,7 @@ public final class BuildPipeline {
 
     private final Markdown markdown = new Markdown();
     private final Fonts fonts = new Fonts();
+    private final GlyphCoverage glyphs = new GlyphCoverage(fonts);
     private final List<Renderer> renderers;
     private final Consumer<String> progress;
     private Templates templates;
@@ -100,8 +102,9 @@ public final class BuildPipeline {
      * The transforms run even when reading found errors, so that one run reports every problem; links to
      * parts that could not be read are not checked (those parts have their own errors).
      */
-    private static Book transform(Read read, Diagnostics diag) {
+    private Book transform(Read read, Diagnostics diag) {
         Book book = Transform.applyAll(read.book(), diag, read.unread());
+        glyphs.check(book, diag);
         diag.throwIfErrors();
         return book;
     }
