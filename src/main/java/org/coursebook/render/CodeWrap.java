@@ -80,9 +80,10 @@ public final class CodeWrap {
         for (Element a = pre.parent(); a != null && a != root; a = a.parent()) {
             switch (a.normalName()) {
                 case "ul", "ol", "dd" -> cols += 4;     // padding-left 1.6em, margin 1.5em
-                case "blockquote" -> cols += a.parent() != null && a.parent().hasClass("pullquote") ? 4 : 9; // margin 2em each side
+                case "blockquote" -> cols += a.parent() != null && a.parent().hasClass("pullquote") ? 0 : 9; // margin 2em each side
                 case "aside" -> cols += a.hasClass("sidebar") ? 5 : 0; // padding 1em each side and the border
-                case "figure" -> cols += a.hasClass("pullquote") ? 7 : 0;
+                // margins 1.5em each side, and the quotation set at 1.2em: its code too
+                case "figure" -> cols += a.hasClass("pullquote") ? 20 : 0;
                 default -> { }
             }
         }
