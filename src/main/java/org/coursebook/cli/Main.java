@@ -57,6 +57,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // The tool draws nothing on screen (covers, highlighting, fonts go through AWT and Swing classes): never
+        // open a display, even where one is set.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 

@@ -38,7 +38,8 @@ public final class Markdown {
                 TypographicExtension.create(),
                 DefinitionExtension.create(),
                 StrikethroughExtension.create(),
-                new LiftedExcerpt.Extension()));
+                new LiftedExcerpt.Extension(),
+                Listings.extension()));
         options.set(TablesExtension.WITH_CAPTION, true);
         options.set(TablesExtension.CLASS_NAME, "");
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);

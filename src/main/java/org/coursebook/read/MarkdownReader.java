@@ -109,6 +109,7 @@ public final class MarkdownReader {
         cb.checkNestedNotes(doc);
         cb.checkMisreadMarkup(doc);
         cb.replaceNoteReferences(doc);
+        cb.captionListings(doc);
         String title = fm.title();
         SourcePos titlePos = fm.titlePos();
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
@@ -571,6 +572,39 @@ public final class MarkdownReader {
                 f.insertBefore(link);
                 f.unlink();
             }
+        }
+
+        /**
+         * A code block's caption is a line {@code [Caption]} right after it, as a table's is: the paragraph is taken
+         * out of the text and handed to {@link Listings} through {@link Listings#CAPTIONS}. The same line after a
+         * blank line stays text, with a warning.
+         */
+        void captionListings(Document doc) {
+            Map<Node, String> captions = new java.util.IdentityHashMap<>();
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(doc);
+            String src = doc.getChars().toString();
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if ((n instanceof com.vladsch.flexmark.ast.FencedCodeBlock || n instanceof com.vladsch.flexmark.ast.IndentedCodeBlock)
+                        && n.getNext() instanceof Paragraph p) {
+                    String caption = Listings.caption(p.getChars().toString());
+                    if (caption != null) {
+                        String between = src.substring(Math.min(n.getEndOffset(), p.getStartOffset()), p.getStartOffset());
+                        if (between.chars().filter(c -> c == '\n').count() <= (n.getChars().endsWith("\n") ? 0 : 1)) {
+                            captions.put(n, clean(md.renderInline(caption), pos(p)));
+                            p.unlink();
+                        } else {
+                            diag.warning(pos(p), "the line '[" + shorten(caption) + "]' below the code block is printed as text",
+                                    "to make it the listing's caption, remove the blank line between the code block and it");
+                        }
+                    }
+                }
+                if (n instanceof com.vladsch.flexmark.util.ast.Block) {
+                    for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) stack.push(c);
+                }
+            }
+            if (!captions.isEmpty()) Listings.CAPTIONS.set(doc, captions);
         }
 
         void checkNotes() {

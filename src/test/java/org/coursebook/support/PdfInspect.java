@@ -37,6 +37,17 @@ public final class PdfInspect implements AutoCloseable {
         return new PDFTextStripper().getText(doc);
     }
 
+    /**
+     * The text in the order it is seen on the page (PDFBox sorting by position). openhtmltopdf draws an inline
+     * element (code, em, a link) after the rest of its line, so {@link #allText()}, which follows the content
+     * stream, gives "one row per .year" for "one row per `year`."; the tagged structure keeps the reading order.
+     */
+    public String visualText() throws IOException {
+        PDFTextStripper s = new PDFTextStripper();
+        s.setSortByPosition(true);
+        return s.getText(doc);
+    }
+
     /** Top-level outline entries: title and 0-based page index. */
     public List<Entry> outline() throws IOException {
         List<Entry> out = new ArrayList<>();

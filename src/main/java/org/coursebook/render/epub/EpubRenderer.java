@@ -3,6 +3,7 @@ package org.coursebook.render.epub;
 import org.coursebook.model.Asset;
 import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
+import org.coursebook.render.CodeWrap;
 import org.coursebook.render.Fonts;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.cover.CoverArt;
@@ -95,7 +96,7 @@ public final class EpubRenderer implements Renderer {
         java.util.stream.IntStream.range(0, parts.size()).parallel().forEach(i -> {
             Map<String, Object> model = new HashMap<>(base);
             model.put("chapter", parts.get(i));
-            rendered[i] = ctx.templates().render("chapter.ftl", model);
+            rendered[i] = CodeWrap.wrapXhtml(ctx.templates().render("chapter.ftl", model), CodeWrap.EPUB_COLUMNS);
         });
         for (int i = 0; i < parts.size(); i++) {
             Chapter c = parts.get(i);

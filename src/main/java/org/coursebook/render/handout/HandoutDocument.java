@@ -1,5 +1,6 @@
 package org.coursebook.render.handout;
 
+import org.coursebook.render.CodeWrap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,6 +16,11 @@ final class HandoutDocument {
     private HandoutDocument() {}
 
     static String adapt(String xhtml) {
+        return adapt(xhtml, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #adapt(String)}, with the code listings' long lines wrapped at {@code codeColumns} ({@link CodeWrap}). */
+    static String adapt(String xhtml, int codeColumns) {
         Document doc = Jsoup.parse(xhtml, "", Parser.xmlParser());
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
                 .prettyPrint(false).charset("UTF-8");
@@ -27,6 +33,7 @@ final class HandoutDocument {
                 a.unwrap();
             }
         }
+        if (codeColumns < Integer.MAX_VALUE) CodeWrap.wrap(doc, codeColumns);
         return doc.outerHtml();
     }
 }

@@ -9,6 +9,7 @@ import org.coursebook.model.BookMeta;
 import org.coursebook.model.Chapter;
 import org.coursebook.model.PageSize;
 import org.coursebook.model.Slugs;
+import org.coursebook.render.CodeWrap;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
 import org.coursebook.render.pdf.PdfEngine;
@@ -83,9 +84,15 @@ public final class HandoutRenderer implements Renderer {
         model.put("docTitle", title);
         model.put("css", css);
         model.put("noteLines", NOTE_LINES);
-        String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model));
+        String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model), codeColumns(meta.handoutPaper()));
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, meta, title, ctx.buildTime(), 0));
+    }
+
+    /** The columns of code a listing's line may take on the paper before it wraps: body 10.5 pt (handout.css), code 0.8 em. */
+    static int codeColumns(PageSize paper) {
+        double sides = paper == PageSize.A4 ? 2 * 20 * 72 / 25.4 : 2 * 0.8 * 72;
+        return CodeWrap.columns(paper.widthPt() - sides - 2 * CodeWrap.PRINT_BODY_MARGIN_PT, 10.5 * 0.8);
     }
 
     /** Page size and margins: the same on every page (handouts are not bound). */

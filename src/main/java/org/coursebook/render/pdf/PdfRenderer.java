@@ -3,6 +3,7 @@ package org.coursebook.render.pdf;
 import org.coursebook.model.Asset;
 import org.coursebook.model.Book;
 import org.coursebook.read.SvgChecker;
+import org.coursebook.render.CodeWrap;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
 
@@ -59,13 +60,21 @@ public final class PdfRenderer implements Renderer {
         return sources;
     }
 
+    /** The body text size of print.css, in pt; code is set at {@link #CODE_EM} of it (base.css). */
+    static final double BODY_PT = 10.5, CODE_EM = 0.8;
+
+    /** The columns of code a listing's line may take on the page before it wraps (see {@link CodeWrap}). */
+    static int codeColumns(PageGeometry page) {
+        return CodeWrap.columns(page.textWidthPt() - 2 * CodeWrap.PRINT_BODY_MARGIN_PT, BODY_PT * CODE_EM);
+    }
+
     public byte[] build(Book book, RenderContext ctx) throws IOException {
         PageGeometry page = PageGeometry.of(book.meta().pageSize());
         Map<String, Object> model = new HashMap<>();
         model.put("book", TableFit.apply(book, page, ctx.diagnostics()));
         model.put("meta", book.meta());
         model.put("css", page.css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
-        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), imageSources(book));
+        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), imageSources(book), codeColumns(page));
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));

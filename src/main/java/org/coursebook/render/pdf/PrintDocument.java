@@ -1,5 +1,6 @@
 package org.coursebook.render.pdf;
 
+import org.coursebook.render.CodeWrap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,14 +21,15 @@ final class PrintDocument {
     private PrintDocument() {}
 
     static String adapt(String xhtml) {
-        return adapt(xhtml, Map.of());
+        return adapt(xhtml, Map.of(), Integer.MAX_VALUE);
     }
 
     /**
-     * @param images where the print renderer reads each image, by the {@code src} the chapters give it (its path
-     *               in the outputs); an image not in the map keeps its {@code src}
+     * @param images      where the print renderer reads each image, by the {@code src} the chapters give it (its
+     *                    path in the outputs); an image not in the map keeps its {@code src}
+     * @param codeColumns the columns a code listing's line may take before it wraps ({@link CodeWrap})
      */
-    static String adapt(String xhtml, Map<String, String> images) {
+    static String adapt(String xhtml, Map<String, String> images, int codeColumns) {
         Document doc = Jsoup.parse(xhtml, "", Parser.xmlParser());
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
                 .prettyPrint(false).charset("UTF-8");
@@ -63,6 +65,7 @@ final class PrintDocument {
             if (src != null) img.attr("src", src);
         }
         // The contents page's links go to the part's opening (its id) or to a section's prefixed id.
+        if (codeColumns < Integer.MAX_VALUE) CodeWrap.wrap(doc, codeColumns);
         return doc.outerHtml();
     }
 
