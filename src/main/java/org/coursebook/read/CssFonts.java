@@ -60,6 +60,7 @@ public final class CssFonts {
         CSSReaderSettings settings = new CSSReaderSettings()
                 .setBrowserCompliantMode(true)
                 .setUseSourceLocation(true)
+                .setTabSize(1)
                 .setCustomErrorHandler(new DoNothingCSSParseErrorHandler())
                 .setCustomExceptionHandler(e -> {})
                 .setInterpretErrorHandler(new DoNothingCSSInterpretErrorHandler());
@@ -100,6 +101,36 @@ public final class CssFonts {
             }
         });
         return faces;
+    }
+
+    /**
+     * The stylesheet with its {@code @font-face} rules blanked out (spaces; line breaks kept, so positions stay),
+     * for the print engine, which is given the book's font files directly.
+     */
+    public static String withoutFontFaces(String css) {
+        CascadingStyleSheet sheet = parse(css);
+        List<int[]> lineStarts = new ArrayList<>();
+        lineStarts.add(new int[] {0});
+        for (int i = 0; i < css.length(); i++) if (css.charAt(i) == '\n') lineStarts.add(new int[] {i + 1});
+        StringBuilder out = new StringBuilder(css);
+        CSSVisitor.visitCSS(sheet, new DefaultCSSVisitor() {
+            @Override
+            public void onBeginFontFaceRule(CSSFontFaceRule rule) {
+                CSSSourceLocation at = rule.getSourceLocation();
+                if (at == null || !at.hasFirstTokenArea() || !at.hasLastTokenArea()) return;
+                int start = offset(lineStarts, at.getFirstTokenBeginLineNumber(), at.getFirstTokenBeginColumnNumber());
+                int end = offset(lineStarts, at.getLastTokenEndLineNumber(), at.getLastTokenEndColumnNumber()) + 1;
+                for (int i = Math.max(0, start); i < Math.min(end, out.length()); i++) {
+                    if (out.charAt(i) != '\n' && out.charAt(i) != '\r') out.setCharAt(i, ' ');
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    private static int offset(List<int[]> lineStarts, int line, int column) {
+        if (line < 1 || line > lineStarts.size()) return -1;
+        return lineStarts.get(line - 1)[0] + column - 1;
     }
 
     /** Every family list the sheet's rules ask for (not those naming a {@code @font-face}), in order. */
