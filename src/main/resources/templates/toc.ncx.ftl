@@ -8,10 +8,11 @@
 </head>
 <docTitle><text>${meta.title()}</text></docTitle>
 <navMap>
-<#assign order = 0>
+<#-- navPoint ids are numbered, not slugs: EPUBCheck reads the NCX with XML 1.0 (4th edition) name rules, which refuse
+     letters newer than Unicode 2.0 (a heading in CJK Extension A gave RSC-005) --><#assign order = 0>
 <#list book.allParts() as ch><#assign order = order + 1>
-<navPoint id="np-${ch.slug()}" playOrder="${order}"><navLabel><text><#if ch.isNumbered()>${ch.number()}. </#if>${ch.title()}</text></navLabel><content src="${ch.fileName()}"/>
-<#if ch.isNumbered()><#list ch.sections() as s><#assign order = order + 1><navPoint id="np-${ch.slug()}-${s.id()}" playOrder="${order}"><navLabel><text>${s.number()} ${s.text()}</text></navLabel><content src="${ch.fileName()}#${s.id()}"/></navPoint>
+<navPoint id="np-${order}" playOrder="${order}"><navLabel><text><#if ch.isNumbered()>${ch.number()}. </#if>${ch.title()}</text></navLabel><content src="${ch.fileName()}"/>
+<#if ch.isNumbered()><#list ch.sections() as s><#assign order = order + 1><navPoint id="np-${order}" playOrder="${order}"><navLabel><text>${s.number()} ${s.text()}</text></navLabel><content src="${ch.fileName()}#${s.id()}"/></navPoint>
 </#list></#if></navPoint>
 </#list>
 </navMap>

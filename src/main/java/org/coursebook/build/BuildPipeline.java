@@ -11,6 +11,7 @@ import org.coursebook.read.Manifest;
 import org.coursebook.read.Markdown;
 import org.coursebook.read.StyleChecker;
 import org.coursebook.render.Fonts;
+import org.coursebook.render.GlyphCoverage;
 import org.coursebook.render.Output;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
@@ -18,6 +19,7 @@ import org.coursebook.render.Styles;
 import org.coursebook.render.Templates;
 import org.coursebook.render.print.Imposition;
 import org.coursebook.render.print.PrintFiles;
+import org.coursebook.render.site.DownloadPageRenderer;
 import org.coursebook.transform.Transform;
 
 import java.io.IOException;
@@ -37,14 +39,25 @@ import java.util.function.Consumer;
  * between builds of the same pipeline (watch mode).
  */
 public final class BuildPipeline {
-    /** What a build produced. */
-    public record Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages) {}
+    /**
+     * What a build produced: the files it wrote, and those of an earlier build of the book it removed because it
+     * no longer writes them (see {@link Output}).
+     */
+    public record Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages, List<Path> removed) {
+        public Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages) {
+            this(book, written, diagnostics, stages, List.of());
+        }
+    }
+
+    /** The producer name of the print-shop files under print/ (not a format: they come with --print-layout). */
+    static final String PRINT_FILES = "print";
 
     /** One timed stage, for the progress report. */
     public record Stage(String name, long millis) {}
 
     private final Markdown markdown = new Markdown();
     private final Fonts fonts = new Fonts();
+    private final GlyphCoverage glyphs = new GlyphCoverage(fonts);
     private final List<Renderer> renderers;
     private final Consumer<String> progress;
     private Templates templates;
@@ -100,8 +113,9 @@ public final class BuildPipeline {
      * The transforms run even when reading found errors, so that one run reports every problem; links to
      * parts that could not be read are not checked (those parts have their own errors).
      */
-    private static Book transform(Read read, Diagnostics diag) {
+    private Book transform(Read read, Diagnostics diag) {
         Book book = Transform.applyAll(read.book(), diag, read.unread());
+        glyphs.check(book, diag);
         diag.throwIfErrors();
         return book;
     }
@@ -135,8 +149,18 @@ public final class BuildPipeline {
             templates = new Templates(tdir);
             templatesDir = tdir;
         }
-        List<Renderer> selected = renderers.stream().filter(r -> opts.formats().contains(r.format())).toList();
         try (Output output = new Output(opts.outDir())) {
+            Set<String> formats = new java.util.LinkedHashSet<>(opts.formats());
+            output.plan(opts.manifest(), producers(formats, opts));
+            // The download page lists the files in the folder with their checksums: when an earlier build made
+            // one, it is made again, so that it never describes files this build replaced or removed.
+            boolean refreshPage = !formats.contains("site") && output.earlierProducers(DownloadPageRenderer.PAGE).contains("site")
+                    && java.nio.file.Files.isRegularFile(output.dir().resolve(DownloadPageRenderer.PAGE));
+            if (refreshPage) {
+                formats.add("site");
+                output.plan(opts.manifest(), producers(formats, opts));
+            }
+            List<Renderer> selected = renderers.stream().filter(r -> formats.contains(r.format())).toList();
             // The book's own fonts (@font-face in its stylesheets) are read anew each build: the styles may have changed.
             RenderContext ctx = new RenderContext(output, templates, styles,
                     fonts.withBookFaces(org.coursebook.render.fonts.BookFonts.declared(styles.dir())), buildTime, diag);
@@ -160,11 +184,14 @@ public final class BuildPipeline {
 
             for (Renderer r : selected) {
                 long t = System.nanoTime();
+                output.producer(r.format());
                 r.render(book, ctx);
-                stages.add(stage(stageName(r), t, ""));
+                stages.add(stage(stageName(r), t, refreshPage && r.format().equals("site")
+                        ? "made again: it lists the files this build changed" : ""));
             }
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();
+                output.producer(PRINT_FILES);
                 if (PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), buildTime).isEmpty()) {
                     diag.warning(org.coursebook.diag.SourcePos.of(opts.manifest()), "--print-layout was given but no PDF was built",
                             "add pdf or handouts to --format to get imposed copies in print/");
@@ -174,8 +201,15 @@ public final class BuildPipeline {
             diag.throwIfErrors();
             List<Path> written = output.targets();
             output.commit();
-            return new Result(book, written, diag.all(), stages);
+            return new Result(book, written, diag.all(), stages, output.removed());
         }
+    }
+
+    /** What runs in a build: its formats, and the print-shop files if asked for. */
+    private static Set<String> producers(Set<String> formats, BuildOptions opts) {
+        Set<String> p = new HashSet<>(formats);
+        if (!opts.printLayouts().isEmpty()) p.add(PRINT_FILES);
+        return p;
     }
 
     private static Imposition.Layout layout(String key) {

@@ -32,6 +32,11 @@ final class Summary {
             String line = String.format(Locale.ROOT, "  %-" + width + "s  %9s", row[0], row[1]);
             out.println(row[2].isEmpty() ? line : line + "  " + row[2]);
         }
+        if (!r.removed().isEmpty()) {
+            out.printf(Locale.ROOT, "removed %d file%s an earlier build wrote and this one does not:%n", r.removed().size(),
+                    r.removed().size() == 1 ? "" : "s");
+            for (Path p : r.removed()) out.println("  " + dir.relativize(p.toAbsolutePath().normalize()));
+        }
         long warnings = r.diagnostics().stream().filter(d -> !d.isError()).count();
         long errors = r.diagnostics().stream().filter(Diagnostic::isError).count();
         out.println(warnings == 0 && errors == 0 ? "no warnings" : Main.plural(warnings, "warning") + " (printed above)");

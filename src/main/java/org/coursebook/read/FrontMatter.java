@@ -7,7 +7,9 @@ import org.coursebook.model.LecturePoint;
 import org.coursebook.model.Term;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.nio.file.Path;
@@ -96,6 +98,7 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
                         diag.error(yaml.pos(item), "a lecture bullet point must be a line of text, not a list or mapping",
                                 "write it as '- Text of the point'; quote it if it contains ': '");
                     } else {
+                        checkMergedPoint(yaml, yamlText, item, diag);
                         items.add(item);
                         texts.add(s);
                     }
@@ -147,6 +150,28 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
         }
         return new FrontMatter(title == null ? null : title.strip(), titlePos, subtitle == null ? "" : subtitle.strip(),
                 summary == null ? "" : summary.strip(), lecture, lecturePos, terms, body, offset, false);
+    }
+
+    /**
+     * A plain YAML scalar goes on over every following line indented more than its list's dash, so a point
+     * written {@code "   - Next point"} one space too far in becomes the end of the point before it (YAML 1.2,
+     * §7.3.3 plain scalars, multi-line). Reports each continuation line that starts with a list marker.
+     */
+    private static void checkMergedPoint(Yaml yaml, String yamlText, Node item, Diagnostics diag) {
+        if (!(item instanceof ScalarNode sn) || sn.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) return;
+        int first = item.getStartMark().getLine(), last = item.getEndMark().getLine();
+        if (last <= first) return;
+        String[] lines = yamlText.split("\n", -1);
+        for (int i = first + 1; i <= last && i < lines.length; i++) {
+            String l = lines[i];
+            int indent = l.length() - l.stripLeading().length();
+            String rest = l.substring(indent);
+            if (rest.matches("[-*+](\\s.*)?")) {
+                diag.error(yaml.pos(i, indent), "this line is read as the end of the lecture bullet point above it, not as a point of its own",
+                        "start it at the same indentation as the other points (column " + (item.getStartMark().getColumn() - 1)
+                                + " for the '-'); put a point that really goes on with a dash in quotes");
+            }
+        }
     }
 
     private static String cleanInline(String html, SourcePos pos, Diagnostics diag) {

@@ -16,11 +16,21 @@ import java.util.Map;
 /**
  * Resolves an image reference in a chapter to a file inside the book's folder, checks its type and size, and
  * gives it a stable path inside the outputs. Paths leaving the folder (including through symbolic links),
- * remote files and unsupported types are refused with a message.
+ * remote files, unsupported types and raster images too large to decode are refused with a message.
+ *
+ * <p>The reference is a URL path (RFC 3986): {@code images/tide%20chart.png} and CommonMark's
+ * {@code <images/tide chart.png>} name the same file. Its path inside the outputs ({@link Asset#href()}) needs no
+ * escaping in a URL and is the same for the same file whichever chapter uses it (see {@link #outputHref}).
  */
 public final class ImageResolver {
     /** Default cap on one image. */
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+    /**
+     * The most pixels a PNG, JPEG or GIF may have (width × height, read from its header): 50 megapixels decode
+     * to 200 MB of memory (4 bytes a pixel), and the print renderer and the cover decode the whole image. A
+     * printed page at 300 dpi needs about 2,500 × 3,300 pixels (8 megapixels).
+     */
+    public static final long MAX_PIXELS = 50_000_000L;
 
     private static final Map<String, String> TYPES = Map.of(
             "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif", "svg", "image/svg+xml");
@@ -114,14 +124,114 @@ public final class ImageResolver {
             } else if (!contentMatches(p, ext)) {
                 diag.error(pos, "the image '" + src + "' is not really a ." + ext + " file", "save it again in the format its name says");
                 return null;
+            } else if (!pixelsFit(p, src, pos)) {
+                return null;
             }
         } catch (IOException e) {
             diag.error(pos, "cannot read the image '" + src + "': " + e.getMessage(), "check its permissions");
             return null;
         }
-        String href = bookDir.relativize(p).toString().replace('\\', '/');
-        if (!href.startsWith("images/")) href = "images/" + href.replace('/', '-');
-        return new Asset(p, href, type, pos);
+        return new Asset(p, outputHref(bookDir.relativize(p).toString().replace('\\', '/')), type, pos);
+    }
+
+    /**
+     * The image's path inside the outputs for its path in the book's folder ({@code relative}, with forward
+     * slashes). A path under {@code images/} made only of letters, digits, {@code .}, {@code _} and {@code -} is
+     * kept as it is. Any other is flattened into {@code images/} (its folders joined with {@code -}), each run of
+     * other characters (spaces, {@code %}, {@code #}, {@code &}…) becomes {@code -}, and the first 8 hex digits
+     * of the SHA-256 of {@code relative} are added before the extension: {@code img/tide chart.png} becomes
+     * {@code images/img-tide-chart-1a2b3c4d.png}. So the result needs no escaping in a URL or an EPUB (no
+     * spaces: EPUBCheck PKG-010, RSC-020), depends on nothing but {@code relative} (chapters are read in
+     * parallel and cached apart), and two different files never get the same path.
+     */
+    public static String outputHref(String relative) {
+        if (relative.startsWith("images/") && relative.length() > "images/".length()) {
+            boolean safe = true;
+            for (String segment : relative.substring("images/".length()).split("/", -1)) {
+                safe &= !segment.isEmpty() && safeName(segment).equals(segment);
+            }
+            if (safe) return relative;
+        }
+        String flat = relative.startsWith("images/") ? relative.substring("images/".length()) : relative;
+        int dot = flat.lastIndexOf('.');
+        String stem = dot > 0 && flat.indexOf('/', dot) < 0 ? flat.substring(0, dot) : flat;
+        String ext = stem.length() < flat.length() ? safeName(flat.substring(dot + 1)) : "";
+        stem = safeName(stem.replace('/', '-')).replaceAll("^-+|-+$", "");
+        String hash;
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(relative.getBytes(StandardCharsets.UTF_8));
+            hash = java.util.HexFormat.of().formatHex(d, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return "images/" + (stem.isEmpty() ? "image" : stem) + "-" + hash + (ext.isEmpty() ? "" : "." + ext);
+    }
+
+    /** The name with each run of characters other than letters, digits, '.', '_' and '-' replaced by one '-'. */
+    private static String safeName(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        boolean replaced = false;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            boolean ok = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                    || c == '.' || c == '_' || c == '-';
+            if (ok) {
+                b.appendCodePoint(c);
+                replaced = false;
+            } else if (!replaced) {
+                b.append('-');
+                replaced = true;
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Width and height in pixels from a PNG, JPEG or GIF file's header, without decoding the image (ImageIO's
+     * reader reads only the header for {@code getWidth}/{@code getHeight}); null if the header cannot be read.
+     */
+    public static java.awt.Dimension pixelSize(Path image) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(image.toFile())) {
+            if (in == null) return null;
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) return null;
+            javax.imageio.ImageReader r = readers.next();
+            try {
+                r.setInput(in, true, true);
+                return new java.awt.Dimension(r.getWidth(0), r.getHeight(0));
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the raster image's header can be read and its pixels fit {@link #MAX_PIXELS}; reports why not. */
+    private boolean pixelsFit(Path p, String src, SourcePos pos) {
+        java.awt.Dimension size = pixelSize(p);
+        if (size == null) {
+            diag.error(pos, "the image '" + src + "' cannot be read: its header is damaged",
+                    "open it in an image editor and save it again");
+            return false;
+        }
+        long pixels = (long) size.width * size.height;
+        if (pixels > MAX_PIXELS) {
+            double scale = Math.sqrt((double) MAX_PIXELS / pixels);
+            diag.error(pos, "the image '" + src + "' is " + size.width + "×" + size.height + " pixels ("
+                            + megapixels(pixels) + " megapixels), more than the " + megapixels(MAX_PIXELS)
+                            + " megapixels an image may have",
+                    "scale it down to at most " + (int) (size.width * scale) + "×" + (int) (size.height * scale)
+                            + " pixels; a printed page at 300 dpi needs about 2500×3300");
+            return false;
+        }
+        return true;
+    }
+
+    private static String megapixels(long pixels) {
+        return pixels % 1_000_000 == 0 ? Long.toString(pixels / 1_000_000)
+                : String.format(Locale.ROOT, "%.1f", pixels / 1_000_000.0);
     }
 
     private static boolean contentMatches(Path p, String ext) throws IOException {

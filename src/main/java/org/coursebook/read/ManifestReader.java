@@ -184,7 +184,7 @@ public final class ManifestReader {
                     "reading apps show PNG and JPEG covers in their libraries; export the cover as PNG or JPEG (1600×2400 pixels)");
             return null;
         }
-        java.awt.Dimension size = pixelSize(image.source());
+        java.awt.Dimension size = ImageResolver.pixelSize(image.source());
         if (size == null) {
             diag.error(image.pos(), "the cover image cannot be decoded", "save it again as a PNG or JPEG file");
             return null;
@@ -194,24 +194,6 @@ public final class ManifestReader {
                     "reading apps and print want a cover at least " + MIN_COVER_HEIGHT + " pixels high; 1600×2400 is ideal");
         }
         return image;
-    }
-
-    /** Width and height from the image's header, or null if it cannot be read. */
-    private static java.awt.Dimension pixelSize(Path image) {
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(image.toFile())) {
-            if (in == null) return null;
-            var readers = javax.imageio.ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) return null;
-            javax.imageio.ImageReader r = readers.next();
-            try {
-                r.setInput(in);
-                return new java.awt.Dimension(r.getWidth(0), r.getHeight(0));
-            } finally {
-                r.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private void checkFiles(List<Manifest.Entry> entries, Path dir) {

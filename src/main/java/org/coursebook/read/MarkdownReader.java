@@ -12,6 +12,9 @@ import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -49,7 +52,6 @@ public final class MarkdownReader {
 
     private static final Pattern ATTRIBUTION = Pattern.compile("^\\s*(?:—|―|–|-{2,3})\\s*(\\S.*)$", Pattern.DOTALL);
     private static final Pattern YEAR = Pattern.compile(".*\\b(1[0-9]{3}|20[0-9]{2})(\\s*[–-]\\s*[0-9]{2,4})?\\)?\\s*$");
-    private static final Pattern LIFTED = Pattern.compile("==(?=\\S)(.+?)(?<=\\S)==", Pattern.DOTALL);
     private static final Pattern SIDEBAR = Pattern.compile("^\\s*\\[!SIDEBAR]\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADING_ID = Pattern.compile("\\{[^}]*#([A-Za-z][\\w.:-]*)[^}]*}\\s*$");
     private static final Pattern UNDEFINED_NOTE = Pattern.compile("\\[\\^([^\\]\\s]+)]");
@@ -105,6 +107,7 @@ public final class MarkdownReader {
         if (!cb.checkDepth(doc)) return null;
         cb.checkRawHtml(doc);
         cb.checkNestedNotes(doc);
+        cb.checkMisreadMarkup(doc);
         cb.replaceNoteReferences(doc);
         String title = fm.title();
         SourcePos titlePos = fm.titlePos();
@@ -135,14 +138,30 @@ public final class MarkdownReader {
         }
         String slug = stem(sourceName);
         if (titlePos == null) titlePos = SourcePos.of(file, 1);
-        title = org.jsoup.Jsoup.parse(md.renderInline(title)).text().strip();
+        String titleHtml = md.renderInline(title);
+        noImage(titleHtml, titlePos, "title");
+        title = org.jsoup.Jsoup.parse(titleHtml).text().strip();
         if (title.isEmpty()) {
             diag.error(titlePos, "the chapter title is empty", "give the chapter a title with 'title: …' in the front matter");
             return null;
         }
-        return new Chapter(kind, number, slug, sourceName, titlePos, title,
-                inlineXhtml(fm.subtitle(), titlePos), inlineXhtml(fm.summary(), titlePos),
+        String subtitle = inlineXhtml(fm.subtitle(), titlePos), summary = inlineXhtml(fm.summary(), titlePos);
+        noImage(subtitle, titlePos, "subtitle");
+        noImage(summary, titlePos, "summary");
+        for (var point : fm.lecture()) noImage(point.html(), point.pos(), "lecture bullet point");
+        return new Chapter(kind, number, slug, sourceName, titlePos, title, subtitle, summary,
                 fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()));
+    }
+
+    /**
+     * An image in the front matter would reach no output whole (the EPUB would lack its file, the title keeps
+     * only text): it is refused at the field.
+     */
+    private void noImage(String html, SourcePos pos, String field) {
+        if (html.contains("<img")) {
+            diag.error(pos, "an image in the chapter's " + field + " is not supported",
+                    "put the image in the chapter's text, as a figure: ![what it shows](images/file.png \"Caption\")");
+        }
     }
 
     /** Inline Markdown (a subtitle, a summary) as clean inline XHTML. */
@@ -394,6 +413,133 @@ public final class MarkdownReader {
             }
         }
 
+        /**
+         * Reports Markdown that Flexmark would quietly turn into something the author did not write: tables whose
+         * delimiter row or rows do not match the header (GFM would make a paragraph of pipes, or drop the extra
+         * cells), lines of pipes with no delimiter row, a setext heading made of a table's header, link syntax
+         * left as text, {@code ==} markers never closed, and excerpts marked where nothing is lifted (those are
+         * unwrapped, their text kept). Code spans and code blocks are never looked into.
+         */
+        void checkMisreadMarkup(Document doc) {
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(doc);
+            List<LiftedExcerpt> misplaced = new ArrayList<>();
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if (n instanceof TableBlock t) {
+                    checkTable(t);
+                } else if (n instanceof Paragraph p) {
+                    checkPipeLines(p);
+                } else if (n instanceof Heading h && h.isSetextHeading() && h.getLevel() == 2 && hasCellDivider(h.getText())) {
+                    diag.warning(pos(h), "the line above '---' is read as a heading, not as a table's header row",
+                            "a table's delimiter row has one cell per column, divided by '|': |---|---|; "
+                                    + "for a heading write '## " + shorten(h.getText().toString().strip()) + "'");
+                } else if (n instanceof LiftedExcerpt le) {
+                    Node block = le.getParent();
+                    while (block != null && !(block instanceof com.vladsch.flexmark.util.ast.Block)) block = block.getParent();
+                    if (!(block instanceof Paragraph && block.getParent() instanceof Document)) misplaced.add(le);
+                } else if (n instanceof Text t && !inCode(t) && !(t.getParent() instanceof com.vladsch.flexmark.ast.AutoLink)) {
+                    int at = t.getChars().indexOf("==");
+                    if (at >= 0) {
+                        diag.error(posAt(t.getStartOffset() + at), "a lifted excerpt marker '==' is not closed (or the excerpt is empty)",
+                                "mark the phrase as ==phrase==, both markers in the same paragraph with no space inside them; "
+                                        + "write a comparison as code: `a == b`");
+                    }
+                } else if (n instanceof com.vladsch.flexmark.ast.RefNode ref && !ref.isDefined()
+                        && ref.getNext() instanceof Text after && after.getChars().startsWith("(")) {
+                    BasedSequence line = ref.getChars().baseSubSequence(ref.getStartOffset(), ref.getChars().getBaseSequence().length());
+                    int eol = line.indexOf('\n'), close = line.indexOf(')');
+                    int end = close >= 0 && (eol < 0 || close < eol) ? close + 1 : eol >= 0 ? eol : line.length();
+                    diag.warning(pos(ref), "'" + shorten(line.subSequence(0, end).toString()) + "' is not read as a "
+                                    + (ref instanceof com.vladsch.flexmark.ast.ImageRef ? "image" : "link") + " and is printed as it stands",
+                            "check the brackets; a file name with spaces goes in angle brackets, [text](<03 Basic Terms.md>), "
+                                    + "or with %20 for each space");
+                }
+                if (n instanceof com.vladsch.flexmark.ast.Code || n instanceof com.vladsch.flexmark.ast.CodeBlock
+                        || n instanceof com.vladsch.flexmark.ast.FencedCodeBlock || n instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
+                    continue;
+                }
+                for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) stack.push(c);
+            }
+            for (LiftedExcerpt le : misplaced) {
+                diag.warning(pos(le), "the phrase marked ==…== here is not lifted: only a paragraph of the chapter's text "
+                                + "lifts a pull-quote (not a heading, list, table, quotation, sidebar or note)",
+                        "remove the == markers, or mark a phrase of a paragraph");
+                while (le.getFirstChild() != null) le.insertBefore(le.getFirstChild());
+                le.unlink();
+            }
+        }
+
+        /**
+         * A table's delimiter row must have as many cells as its header row (GFM makes a paragraph of the whole
+         * table otherwise), and no row may have more cells than the header (GFM drops them). Flexmark is set to
+         * read such tables anyway (see {@link Markdown}), so that the faults can be reported where they are.
+         */
+        private void checkTable(TableBlock t) {
+            int columns = -1, delimiter = -1;
+            List<TableRow> rows = new ArrayList<>();
+            for (Node part = t.getFirstChild(); part != null; part = part.getNext()) {
+                for (Node r = part.getFirstChild(); r != null; r = r.getNext()) {
+                    if (!(r instanceof TableRow row)) continue;
+                    if (part instanceof TableSeparator) {
+                        delimiter = writtenCells(row).size();
+                        if (columns >= 0 && delimiter != columns) {
+                            diag.error(pos(row), "the table's delimiter row has " + delimiter + " cell" + (delimiter == 1 ? "" : "s")
+                                            + " but its header row has " + columns,
+                                    "write one delimiter cell for each column of the header: " + "|---".repeat(columns) + "|");
+                        }
+                    } else if (columns < 0) {
+                        columns = writtenCells(row).size();
+                    } else {
+                        rows.add(row);
+                    }
+                }
+            }
+            int allowed = Math.max(columns, delimiter);
+            for (TableRow row : rows) {
+                List<TableCell> cells = writtenCells(row);
+                if (columns < 0 || cells.size() <= allowed) continue;
+                TableCell extra = cells.get(allowed);
+                int at = extra.getText().isNull() || extra.getText().isEmpty() ? extra.getStartOffset() : extra.getText().getStartOffset();
+                diag.error(posAt(at), "the row has " + cells.size() + " cells but the table has " + columns + " column"
+                                + (columns == 1 ? "" : "s") + ": the cell '" + shorten(extra.getText().toString().strip()) + "' has no column",
+                        "add a column to the header and the delimiter row, or join the cells; write a '|' that belongs to "
+                                + "the text of a cell as \\|");
+            }
+        }
+
+        /** The cells written in the source (Flexmark appends empty ones, with no text of their own, to short rows). */
+        private static List<TableCell> writtenCells(TableRow row) {
+            List<TableCell> cells = new ArrayList<>();
+            for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof TableCell cell && !cell.getChars().isEmpty()) cells.add(cell);
+            }
+            return cells;
+        }
+
+        /** Two or more lines that all start with '|' and did not make a table: its delimiter row is missing or wrong. */
+        private void checkPipeLines(Paragraph p) {
+            List<BasedSequence> lines = p.getContentLines();
+            if (lines.size() < 2) return;
+            for (BasedSequence l : lines) if (!l.trimStart().startsWith("|")) return;
+            diag.error(pos(p), "these lines start with '|' but do not make a table: the delimiter row under the header is missing or malformed",
+                    "put a delimiter row with one cell per column right under the header row: |---|---|; "
+                            + "start a line of text with \\| if it is not a table");
+        }
+
+        /** Whether a line has a '|' dividing cells: outside code, not escaped. */
+        private static boolean hasCellDivider(BasedSequence text) {
+            String s = text.toString();
+            boolean code = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\') i++;
+                else if (c == '`') code = !code;
+                else if (c == '|' && !code) return true;
+            }
+            return false;
+        }
+
         /** Replaces each footnote reference by our own note-reference link, numbered later by a transform. */
         void replaceNoteReferences(Document doc) {
             Deque<Node> stack = new ArrayDeque<>();
@@ -402,7 +548,7 @@ public final class MarkdownReader {
             while (!stack.isEmpty()) {
                 Node n = stack.pop();
                 if (n instanceof Footnote f) refs.add(f);
-                else if (n instanceof Text t && !(t.getParent() instanceof com.vladsch.flexmark.ast.Code)) {
+                else if (n instanceof Text t && !inCode(t)) {
                     Matcher m = UNDEFINED_NOTE.matcher(t.getChars());
                     while (m.find()) {
                         diag.error(pos(t), "the footnote reference [^" + shorten(m.group(1)) + "] has no note",
@@ -449,6 +595,10 @@ public final class MarkdownReader {
                 StringBuilder html = new StringBuilder();
                 for (Node c = fb.getFirstChild(); c != null; c = c.getNext()) html.append(md.render(c));
                 String inner = html.toString().strip();
+                if (!fb.hasChildren() || XhtmlCleaner.parse(inner).text().isBlank() && XhtmlCleaner.parse(inner).select("img").isEmpty()) {
+                    diag.error(pos, "the note [^" + shorten(label) + "] is empty",
+                            "write the note's text after '[^" + shorten(label) + "]: ' on the same line; indent any further lines by four spaces");
+                }
                 if (inner.startsWith("<p>") && inner.endsWith("</p>") && inner.indexOf("<p>", 1) < 0) {
                     inner = inner.substring(3, inner.length() - 4);
                 }
@@ -457,8 +607,6 @@ public final class MarkdownReader {
                 blockQuote(bq, pos);
             } else if (node instanceof Paragraph p && isFigure(p)) {
                 figure(p, pos);
-            } else if (node instanceof Paragraph p && p.getChars().toString().contains("==")) {
-                lifted(p, pos);
             } else if (node instanceof Paragraph p && isTableSource(p)) {
                 String html = md.render(p).strip().replaceFirst("^<p>", "<p class=\"table-source\">");
                 blocks.add(new Block.Prose(clean(html, pos), pos));
@@ -617,18 +765,6 @@ public final class MarkdownReader {
             return s.startsWith("Source:") || s.startsWith("Sources:") || s.startsWith("*Source") || s.startsWith("_Source");
         }
 
-        private void lifted(Paragraph p, SourcePos pos) {
-            String html = md.render(p);
-            Matcher m = LIFTED.matcher(html);
-            String replaced = m.replaceAll(r -> Matcher.quoteReplacement("<span class=\"lifted\">" + r.group(1) + "</span>"));
-            if (replaced.contains("==")) {
-                diag.error(pos, "a lifted excerpt marker '==' is not closed (or the excerpt is empty)",
-                        "mark the phrase as ==phrase==, both markers in the same paragraph");
-                replaced = replaced.replace("==", "");
-            }
-            blocks.add(new Block.Prose(clean(replaced, pos), pos));
-        }
-
         private String clean(String html, SourcePos pos) {
             return finish(XhtmlCleaner.parse(html), pos);
         }
@@ -660,6 +796,17 @@ public final class MarkdownReader {
             }
             return XhtmlCleaner.toXhtml(body);
         }
+    }
+
+    /** Whether a node is inside a code span or a code block, which no course markup or check looks into. */
+    static boolean inCode(Node n) {
+        for (Node a = n.getParent(); a != null; a = a.getParent()) {
+            if (a instanceof com.vladsch.flexmark.ast.Code || a instanceof com.vladsch.flexmark.ast.CodeBlock
+                    || a instanceof com.vladsch.flexmark.ast.FencedCodeBlock || a instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Quoted source text in a message: long labels are cut short. */

@@ -24,11 +24,15 @@ import java.util.regex.Pattern;
 
 /**
  * Checks an SVG image before it is copied into the EPUB and drawn (by Batik) into the PDF. The file is read with
- * the JDK's own streaming XML parser, hardened: no DTD (a DOCTYPE is refused, so no entity can be declared or
- * fetched), no external entities, no XInclude. The image must be self-contained and static: no scripts, event
- * handlers, {@code foreignObject} (HTML inside SVG), processing instructions, or references to other files or
- * web addresses, whether in {@code href}, in {@code style} or in animations. Every problem names the SVG file's
- * line and column.
+ * the JDK's own streaming XML parser, hardened: no DTD processing, no external entities, no XInclude. A
+ * DOCTYPE as drawing programs write it (graphviz, matplotlib, older Inkscape: {@code <!DOCTYPE svg PUBLIC
+ * "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">}, or just {@code <!DOCTYPE svg>})
+ * is accepted, and is left out of the outputs ({@link #forOutput}); a DOCTYPE with declarations of its own
+ * (an internal subset: entities, which can read other files or expand without end) or naming any other DTD is
+ * refused. A UTF-8 byte order mark is accepted, and left out of the outputs too. The image must be
+ * self-contained and static: no scripts, event handlers, {@code foreignObject} (HTML inside SVG), processing
+ * instructions, or references to other files or web addresses, whether in {@code href}, in {@code style} or in
+ * animations. Every problem names the SVG file's line and column (XML 1.0, section 2.8, for the DOCTYPE).
  */
 public final class SvgChecker {
     /** Deeper element nesting is refused: Batik renders the tree recursively. */
@@ -41,6 +45,10 @@ public final class SvgChecker {
     private static final Pattern SAFE_DATA = Pattern.compile("data:image/(png|jpeg|jpg|gif);.*", Pattern.DOTALL);
     private static final Pattern IMPORT = Pattern.compile("@import[^;]*;?", Pattern.CASE_INSENSITIVE);
     private static final String SELF_CONTAINED = "an SVG in the book must be self-contained and static";
+    /** The W3C's own SVG DTDs, which a DOCTYPE may name: they are never read, by us or by the renderers. */
+    private static final Pattern W3C_SVG_DTD = Pattern.compile("https?://www\\.w3\\.org/[\\w./-]*svg[\\w.-]*\\.dtd",
+            Pattern.CASE_INSENSITIVE);
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private SvgChecker() {}
 
@@ -60,7 +68,8 @@ public final class SvgChecker {
             out.add(Diagnostic.error(SourcePos.of(file), "cannot read the SVG: " + e.getMessage(), "check its permissions"));
             return out;
         }
-        Text text = new Text(file, new String(bytes, StandardCharsets.UTF_8));
+        String source = new String(bytes, StandardCharsets.UTF_8);
+        Text text = new Text(file, source.startsWith("\uFEFF") ? source.substring(1) : source);
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             XMLStreamReader r = f.createXMLStreamReader(in);
             try {
@@ -70,9 +79,7 @@ public final class SvgChecker {
                 while (r.hasNext()) {
                     int ev = r.next();
                     switch (ev) {
-                        case XMLStreamConstants.DTD -> out.add(error(text.back(r.getLocation(), "<!DOCTYPE"),
-                                "the SVG has a DOCTYPE declaration",
-                                "delete the <!DOCTYPE …> line: SVG needs none, and a DOCTYPE can make an XML reader read other files"));
+                        case XMLStreamConstants.DTD -> doctype(text, text.back(r.getLocation(), "<!DOCTYPE"), out);
                         case XMLStreamConstants.PROCESSING_INSTRUCTION -> out.add(error(text.back(r.getLocation(), "<?"),
                                 "the SVG has a processing instruction <?" + r.getPITarget() + " …?>",
                                 "delete it: " + SELF_CONTAINED));
@@ -119,6 +126,117 @@ public final class SvgChecker {
             out.add(Diagnostic.error(SourcePos.of(file), "cannot read the SVG: " + e.getMessage(), "check its permissions"));
         }
         return out;
+    }
+
+    /**
+     * Checks the DOCTYPE starting at {@code at} (XML 1.0 production [28]: {@code <!DOCTYPE name ExternalID? [subset]?>}).
+     * The parser's own text of it is not reliable, so the declaration is read from the file.
+     */
+    private static void doctype(Text text, SourcePos at, List<Diagnostic> out) {
+        Doctype d = Doctype.find(text.s());
+        if (d == null) {
+            out.add(error(at, "the SVG's DOCTYPE declaration cannot be read",
+                    "delete the <!DOCTYPE …> line: SVG needs none"));
+        } else if (d.subset() != null) {
+            boolean entities = d.subset().contains("<!ENTITY");
+            out.add(error(at, entities ? "the SVG's DOCTYPE declares entities"
+                            : "the SVG's DOCTYPE has declarations of its own ([…])",
+                    "delete the part in square brackets" + (entities ? " and write out what each entity (&name;) stands for" : "")
+                            + ", or the whole <!DOCTYPE …>: SVG needs none, and declarations in it can make an XML reader"
+                            + " read other files or expand text without end"));
+        } else if (d.systemId() != null && !W3C_SVG_DTD.matcher(d.systemId()).matches()) {
+            out.add(error(at, "the SVG's DOCTYPE refers to '" + shorten(d.systemId()) + "'",
+                    "delete the <!DOCTYPE …> line (SVG needs none), or name the W3C's SVG DTD: " + SELF_CONTAINED));
+        }
+    }
+
+    /**
+     * The SVG's bytes as the outputs carry them: without a UTF-8 byte order mark or a DOCTYPE (the print
+     * renderer's XML reader refuses a byte order mark it has decoded as text; a DOCTYPE naming a DTD is
+     * nothing a reading system needs). Only for a file {@link #check} accepted; other bytes come back as they are.
+     */
+    public static byte[] forOutput(byte[] svg) {
+        int start = startsWith(svg, BOM) ? BOM.length : 0;
+        String s = new String(svg, start, svg.length - start, StandardCharsets.UTF_8);
+        Doctype d = Doctype.find(s);
+        if (d == null || d.subset() != null) {
+            return start == 0 ? svg : java.util.Arrays.copyOfRange(svg, start, svg.length);
+        }
+        return (s.substring(0, d.start()) + s.substring(d.end())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        if (b.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) if (b[i] != prefix[i]) return false;
+        return true;
+    }
+
+    /**
+     * A DOCTYPE declaration read from the text: where it starts and ends (after its '>'), its system identifier
+     * and its internal subset (the text between '[' and ']'), each null when absent.
+     */
+    private record Doctype(int start, int end, String systemId, String subset) {
+        /** The DOCTYPE in the prolog (before the first element), or null if there is none or it cannot be read. */
+        static Doctype find(String s) {
+            int start = -1;
+            for (int i = s.indexOf('<'); i >= 0 && start < 0; ) {
+                if (s.startsWith("<!--", i)) {
+                    int close = s.indexOf("-->", i + 4);
+                    i = close < 0 ? -1 : s.indexOf('<', close + 3);
+                } else if (s.startsWith("<?", i)) {
+                    int close = s.indexOf("?>", i + 2);
+                    i = close < 0 ? -1 : s.indexOf('<', close + 2);
+                } else if (s.startsWith("<!DOCTYPE", i)) {
+                    start = i;
+                } else {
+                    return null; // the root element: no DOCTYPE
+                }
+            }
+            if (start < 0) return null;
+            int i = start + "<!DOCTYPE".length();
+            List<String> literals = new ArrayList<>();
+            String subset = null;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\'') {
+                    int close = s.indexOf(c, i + 1);
+                    if (close < 0) return null;
+                    literals.add(s.substring(i + 1, close));
+                    i = close + 1;
+                } else if (c == '[') {
+                    int close = subsetEnd(s, i + 1);
+                    if (close < 0) return null;
+                    subset = s.substring(i + 1, close);
+                    i = close + 1;
+                } else if (c == '>') {
+                    String keywords = s.substring(start + "<!DOCTYPE".length(), i).strip();
+                    boolean pub = keywords.matches("(?s)\\S+\\s+PUBLIC\\b.*");
+                    String system = pub ? (literals.size() > 1 ? literals.get(1) : null) : literals.isEmpty() ? null : literals.get(0);
+                    return new Doctype(start, i + 1, system, subset);
+                } else {
+                    i++;
+                }
+            }
+            return null;
+        }
+
+        /** The index of the ']' closing an internal subset that starts at {@code from}; quoted text and comments skipped. */
+        private static int subsetEnd(String s, int from) {
+            for (int i = from; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\'') {
+                    i = s.indexOf(c, i + 1);
+                    if (i < 0) return -1;
+                } else if (s.startsWith("<!--", i)) {
+                    i = s.indexOf("-->", i + 4);
+                    if (i < 0) return -1;
+                    i += 2;
+                } else if (c == ']') {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     private static void element(XMLStreamReader r, String name, SourcePos loc, List<Diagnostic> out) {

@@ -70,6 +70,11 @@ final class Yaml {
         return pos(node.getStartMark());
     }
 
+    /** The position of a 0-based line and column of the YAML text. */
+    SourcePos pos(int line, int column) {
+        return new SourcePos(file, lineOffset + line + 1, column + 1);
+    }
+
     SourcePos pos(Mark m) {
         if (m == null) return new SourcePos(file, lineOffset + 1, 0);
         return new SourcePos(file, lineOffset + m.getLine() + 1, m.getColumn() + 1);

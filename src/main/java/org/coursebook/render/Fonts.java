@@ -77,9 +77,17 @@ public final class Fonts {
             dejavu(MONO_FALLBACK, 700, "normal", "DejaVuSansMono-Bold"),
             dejavu(MONO_FALLBACK, 700, "italic", "DejaVuSansMono-BoldOblique"),
             dejavu(SANS_FALLBACK, 400, "normal", "DejaVuSans"),
-            dejavu(SANS_FALLBACK, 400, "italic", "DejaVuSans-Oblique"),
+            // The last resort is upright in every style: DejaVu Sans Oblique lacks scripts (Arabic, Georgian …) that
+            // the upright face has, and a character drawn upright is better than a '#'.
+            dejavu(SANS_FALLBACK, 400, "italic", "DejaVuSans"),
             dejavu(SANS_FALLBACK, 700, "normal", "DejaVuSans-Bold"),
-            dejavu(SANS_FALLBACK, 700, "italic", "DejaVuSans-BoldOblique"));
+            dejavu(SANS_FALLBACK, 700, "italic", "DejaVuSans-Bold"));
+
+    /** The CSS font stacks of the bundled styles, each ending in the last resort: serif text, sans, code. */
+    public static final List<List<String>> STACKS = List.of(
+            List.of(SERIF, SERIF_FALLBACK, LAST_RESORT),
+            List.of(SANS, LAST_RESORT),
+            List.of(MONO, MONO_FALLBACK, LAST_RESORT));
 
     /** Every bundled face: what the print engine registers. */
     public static final List<Face> ALL = Stream.of(FACES, MONO_FACES, FALLBACK_FACES).flatMap(List::stream).toList();

@@ -18,9 +18,23 @@ import java.util.Map;
  * next to its target; {@link #commit()} moves them all into place (each move atomic), {@link #abort()} deletes
  * them. A build that fails, or is killed, leaves the previous outputs untouched; leftover temporary files of a
  * killed build are removed by the next one.
+ *
+ * <p>The folder also keeps a record of what builds wrote into it ({@value #RECORD}: one line per file, the book,
+ * the producer that wrote it (a format, such as {@code handouts}) and its path). When a build of a book commits,
+ * it removes each file that an earlier build of the same book wrote and that this build does not write, if every
+ * producer that wrote it ran in this build ({@link #plan}): a renamed handout does not stay beside the new one,
+ * and a build of one format leaves the other formats' files alone. Files no build recorded (the user's own) are
+ * never touched.
  */
 public final class Output implements AutoCloseable {
     static final String TMP_PREFIX = ".coursebook-tmp-";
+    /** The record of the files builds wrote into the folder, in the folder itself (hidden). */
+    public static final String RECORD = ".coursebook-written";
+    /** The producer of files written before {@link #producer} is called, which no build removes. */
+    static final String UNNAMED = "-";
+
+    /** One line of the record: a file (relative, forward slashes) a producer wrote for a book (a digest of its manifest's path). */
+    private record Entry(String book, String producer, String path) {}
 
     /** Writes one file's bytes. */
     @FunctionalInterface
@@ -30,6 +44,14 @@ public final class Output implements AutoCloseable {
 
     private final Path dir;
     private final Map<Path, Path> staged = new LinkedHashMap<>();
+    /** What earlier builds recorded, as read when the output was opened. */
+    private final List<Entry> earlier;
+    /** The producer of each staged file (a file may have several). */
+    private final Map<Path, java.util.Set<String>> producers = new LinkedHashMap<>();
+    private String book = "";
+    private java.util.Set<String> running = java.util.Set.of();
+    private String producer = UNNAMED;
+    private final List<Path> removed = new ArrayList<>();
     private final Thread cleanup = new Thread(this::abort, "coursebook-output-cleanup");
     private boolean done;
     private boolean aborted;
@@ -44,7 +66,57 @@ public final class Output implements AutoCloseable {
             throw new java.nio.file.FileSystemException(this.dir.toString(), null, "it is a file, not a folder");
         }
         if (Files.isDirectory(this.dir)) removeStale(this.dir);
+        this.earlier = readRecord(this.dir);
         Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /**
+     * Declares what this build is: the book (its manifest's path; only a digest of it is kept, so the record
+     * carries no folder names onto a website) and the producers that run. Without a plan nothing is removed.
+     */
+    public synchronized void plan(Path manifest, java.util.Set<String> producers) {
+        this.book = digest(manifest.toAbsolutePath().normalize().toString());
+        this.running = java.util.Set.copyOf(producers);
+    }
+
+    /** Names the producer of the files written from now on (the pipeline sets it before each renderer). */
+    public synchronized void producer(String name) {
+        this.producer = name;
+    }
+
+    /** The producers that an earlier build of this book recorded for {@code relative} (empty if none). */
+    public synchronized java.util.Set<String> earlierProducers(String relative) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Entry e : earlier) if (e.book().equals(book) && e.path().equals(relative)) out.add(e.producer());
+        return out;
+    }
+
+    /**
+     * The files an earlier build of this book wrote that this build, as staged so far, does not write and
+     * would remove at {@link #commit()}: those whose every producer runs in this build.
+     */
+    public synchronized List<Path> toRemove() {
+        Map<String, java.util.Set<String>> byPath = new java.util.TreeMap<>();
+        java.util.Set<String> others = new java.util.HashSet<>(); // files another book's build wrote too
+        for (Entry e : earlier) {
+            if (e.book().equals(book)) byPath.computeIfAbsent(e.path(), k -> new java.util.TreeSet<>()).add(e.producer());
+            else others.add(e.path());
+        }
+        List<Path> out = new ArrayList<>();
+        if (book.isEmpty()) return out;
+        for (var e : byPath.entrySet()) {
+            Path p = dir.resolve(e.getKey()).normalize();
+            if (!staged.containsKey(p) && !others.contains(e.getKey()) && running.containsAll(e.getValue())
+                    && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The files {@link #commit()} removed (written by an earlier build of the book, not by this one). */
+    public synchronized List<Path> removed() {
+        return List.copyOf(removed);
     }
 
     public Path dir() {
@@ -57,8 +129,10 @@ public final class Output implements AutoCloseable {
         Path target = dir.resolve(relative).normalize();
         if (!target.startsWith(dir)) throw new IllegalArgumentException("output path leaves the output folder: " + relative);
         Files.createDirectories(target.getParent());
+        if (target.equals(dir.resolve(RECORD))) throw new IllegalArgumentException("the output's own record: " + relative);
         Path tmp = target.resolveSibling(TMP_PREFIX + target.getFileName());
         staged.put(target, tmp);
+        producers.computeIfAbsent(target, k -> new java.util.TreeSet<>()).add(producer);
         try (OutputStream out = Files.newOutputStream(tmp)) {
             writer.write(out);
         }
@@ -76,18 +150,103 @@ public final class Output implements AutoCloseable {
         return new ArrayList<>(staged.keySet());
     }
 
-    /** Moves every staged file into place. */
+    /**
+     * Moves every staged file into place, then removes the files {@link #toRemove()} names and records what is
+     * in the folder now. The record is first written with both the earlier and the new files, so a build killed
+     * halfway leaves every file it may have written on record for the next one.
+     */
     public synchronized void commit() throws IOException {
         if (aborted) throw new IOException("the build was stopped; nothing was written");
-        for (var e : staged.entrySet()) {
-            try {
-                Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException ex) {
-                Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+        List<Path> remove = toRemove();
+        List<Entry> mine = new ArrayList<>();
+        for (var e : producers.entrySet()) {
+            String rel = relative(e.getKey());
+            for (String p : e.getValue()) mine.add(new Entry(book, p, rel));
+        }
+        List<Entry> both = new ArrayList<>(earlier);
+        both.addAll(mine);
+        boolean record = !book.isEmpty(); // a build that made no plan leaves the record as it is
+        if (record) writeRecord(both);
+        for (var e : staged.entrySet()) move(e.getValue(), e.getKey());
+        staged.clear();
+        for (Path p : remove) {
+            Files.deleteIfExists(p);
+            removed.add(p);
+            for (Path d = p.getParent(); d != null && d.startsWith(dir) && !d.equals(dir); d = d.getParent()) {
+                try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+                    if (s.iterator().hasNext()) break;
+                }
+                Files.delete(d); // a folder the removed file leaves empty (handouts/, print/)
             }
         }
-        staged.clear();
+        if (record) {
+            List<Entry> now = new ArrayList<>();
+            for (Entry e : earlier) {
+                Path p = dir.resolve(e.path()).normalize();
+                // what a producer of this build wrote before is replaced by what it wrote now
+                boolean replaced = e.book().equals(book) && running.contains(e.producer());
+                if (!replaced && !remove.contains(p) && Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) now.add(e);
+            }
+            now.addAll(mine);
+            writeRecord(now);
+        }
         done = true;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException ex) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private String relative(Path target) {
+        return dir.relativize(target).toString().replace('\\', '/');
+    }
+
+    /** The record, sorted (so the same build writes the same bytes), written atomically. */
+    private void writeRecord(List<Entry> entries) throws IOException {
+        java.util.TreeSet<String> lines = new java.util.TreeSet<>();
+        for (Entry e : entries) lines.add(e.book() + "\t" + e.producer() + "\t" + e.path());
+        StringBuilder b = new StringBuilder("# Files coursebook wrote into this folder (book, format, path): a build of the book\n"
+                + "# removes those of its formats it no longer writes. Other files are never touched.\n");
+        for (String l : lines) b.append(l).append('\n');
+        Files.createDirectories(dir);
+        Path target = dir.resolve(RECORD), tmp = dir.resolve(TMP_PREFIX + RECORD);
+        Files.writeString(tmp, b, java.nio.charset.StandardCharsets.UTF_8);
+        move(tmp, target);
+    }
+
+    /**
+     * The record's entries; lines that do not name a file inside the folder by a plain relative path (a
+     * damaged or hand-edited record) are ignored, so no build removes anything outside the folder.
+     */
+    private static List<Entry> readRecord(Path dir) throws IOException {
+        Path file = dir.resolve(RECORD);
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return List.of();
+        List<Entry> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t", -1);
+            if (line.startsWith("#") || f.length != 3 || f[0].isEmpty() || f[1].isEmpty()) continue;
+            String rel = f[2];
+            if (rel.isEmpty() || rel.startsWith("/") || rel.contains("\\") || rel.contains(":")) continue;
+            boolean plain = true;
+            for (String seg : rel.split("/", -1)) plain &= !seg.isEmpty() && !seg.equals(".") && !seg.equals("..");
+            Path p = dir.resolve(rel).normalize();
+            if (!plain || !p.startsWith(dir) || p.equals(dir.resolve(RECORD))) continue;
+            out.add(new Entry(f[0], f[1], rel));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String digest(String s) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Deletes every staged file; the outputs stay as they were. */

@@ -34,18 +34,29 @@ final class LiftPullQuotes extends ChapterTransform {
         return ch.withBlocks(out);
     }
 
-    /** A display quote starts with a capital letter, as display type does, even when lifted from mid-sentence. */
-    private static void capitalise(Element el) {
-        for (org.jsoup.nodes.TextNode t : el.textNodes()) {
-            String s = t.getWholeText();
-            for (int i = 0; i < s.length(); i++) {
-                if (Character.isLetter(s.charAt(i))) {
-                    t.text(s.substring(0, i) + Character.toUpperCase(s.charAt(i)) + s.substring(i + 1));
-                    return;
+    /**
+     * A display quote starts with a capital letter, as display type does, even when lifted from mid-sentence.
+     * Only a letter of running text is changed: when the quote starts with code ({@code <code>}, {@code <kbd>},
+     * {@code <samp>}, {@code <var>}), it is left as written.
+     */
+    private static boolean capitalise(Element el) {
+        for (org.jsoup.nodes.Node n : el.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t) {
+                String s = t.getWholeText();
+                for (int i = 0; i < s.length(); i++) {
+                    if (Character.isLetter(s.charAt(i))) {
+                        t.text(s.substring(0, i) + Character.toUpperCase(s.charAt(i)) + s.substring(i + 1));
+                        return true;
+                    }
+                    if (!Character.isWhitespace(s.charAt(i))) return true;
                 }
-                if (!Character.isWhitespace(s.charAt(i))) return;
+            } else if (n instanceof Element e) {
+                if (CODE.contains(e.normalName())) return true;
+                if (capitalise(e)) return true;
             }
         }
-        if (el.childrenSize() > 0) capitalise(el.child(0));
+        return false;
     }
+
+    private static final java.util.Set<String> CODE = java.util.Set.of("code", "kbd", "samp", "var", "pre");
 }

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * renderer hyphenates them with Russian patterns.
  */
 final class MarkLanguage extends ChapterTransform {
-    private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}+(?:[\\s\\-‐–—,.;:!?«»„“”'’]+\\p{IsCyrillic}+)*");
+    // A word is Cyrillic letters with the combining marks that follow them (stress marks: за́мок), so that a mark
+    // stays inside its letter's span: a reader draws a mark split from its base beside it, not over it.
+    private static final String WORD = "\\p{IsCyrillic}[\\p{IsCyrillic}\\p{M}]*";
+    private static final Pattern CYRILLIC = Pattern.compile(WORD + "(?:[\\s\\-‐–—,.;:!?«»„“”'’]+" + WORD + ")*");
 
     @Override
     Chapter apply(Chapter ch, Diagnostics diag) {

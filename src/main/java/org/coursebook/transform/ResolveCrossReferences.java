@@ -86,6 +86,9 @@ final class ResolveCrossReferences implements Transform {
                     if (!(lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:"))) {
                         diag.error(pos, "the link '" + href + "' uses an unsupported scheme", "link to http(s) addresses or to other chapters only");
                         a.removeAttr("href");
+                    } else if (href.indexOf(' ') >= 0) {
+                        // written as [text](<https://example.org/a b>): a URL cannot hold a space (RFC 3986)
+                        a.attr("href", href.replace(" ", "%20"));
                     }
                     continue;
                 }
@@ -93,9 +96,10 @@ final class ResolveCrossReferences implements Transform {
                 int hash = href.indexOf('#');
                 if (hash >= 0) {
                     file = href.substring(0, hash);
-                    frag = URLDecoder.decode(href.substring(hash + 1), StandardCharsets.UTF_8);
+                    frag = percentDecode(href.substring(hash + 1));
                 }
-                file = URLDecoder.decode(file, StandardCharsets.UTF_8);
+                // a chapter's file name may hold spaces, written as %20 or inside <…>: [](<03 Basic Terms.md>)
+                file = percentDecode(file);
                 if (file.startsWith("./")) file = file.substring(2);
                 Chapter target = file.isEmpty() ? here : bySource.get(file);
                 if (target == null && unreadParts.contains(file)) continue; // its own error is reported
@@ -103,7 +107,8 @@ final class ResolveCrossReferences implements Transform {
                     if (file.endsWith(".md")) {
                         diag.error(pos, "the cross-reference '" + href + "' names a file that is not in the book",
                                 "link to one of the files the manifest lists, e.g. [](" + bySource.keySet().stream()
-                                        .filter(s -> s.endsWith(".md")).sorted().findFirst().orElse("chapter.md") + ")");
+                                        .filter(s -> s.endsWith(".md")).sorted().findFirst()
+                                        .map(s -> s.contains(" ") ? "<" + s + ">" : s).orElse("chapter.md") + ")");
                     } else {
                         diag.error(pos, "the link '" + href + "' points to a file the book does not contain",
                                 "link to a chapter file (.md) or a web address");
@@ -132,6 +137,16 @@ final class ResolveCrossReferences implements Transform {
                 }
             }
         });
+    }
+
+    /** Decodes %XX escapes (RFC 3986); unlike form decoding, a '+' stays a '+' (c++.md is a file name). */
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) return s;
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s; // a '%' not followed by two hex digits is a '%'
+        }
     }
 
     private static List<Block.Heading> sectionsAndSub(Chapter c) {

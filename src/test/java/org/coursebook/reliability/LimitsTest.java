@@ -58,6 +58,66 @@ class LimitsTest {
         assertTrue(d.hint().contains("--max-image-kib"), d.hint());
     }
 
+    /**
+     * A 20000×20000 PNG of 60 KB that would decode to 1.6 GB (the field report: 23 s and 2.2 GB) is refused
+     * from its header, in a chapter and as the cover; one just under the budget passes.
+     */
+    @Test
+    void imageWithTooManyPixelsIsRefusedFromItsHeader() throws Exception {
+        byte[] huge = png(20000, 20000, true);
+        assertTrue(huge.length < 200_000, "a small file: " + huge.length);
+        TestBook b = book().bytes("images/huge.png", huge).body("Text.\n\n![A huge picture](images/huge.png)\n");
+        Diagnostic d = error(b.check(), "ch.md", 9, "the image 'images/huge.png' is 20000×20000 pixels (400 megapixels), more than the 50 megapixels");
+        assertTrue(d.hint().contains("scale it down to at most 7071×7071 pixels"), d.hint());
+
+        b.file("book.yaml", TestBook.MANIFEST + "cover: images/huge.png\n").body("Text.\n\n## S\n");
+        error(b.check(), "book.yaml", 8, "is 20000×20000 pixels");
+
+        b.file("book.yaml", TestBook.MANIFEST).bytes("images/large.png", png(7000, 7000, false))
+                .body("Text.\n\n![A large picture](images/large.png)\n\n## S\n");
+        noErrors(b.check());
+    }
+
+    @Test
+    void imageWhoseHeaderIsDamaged() {
+        byte[] bytes = java.util.Arrays.copyOf(Fixtures.PNG, 20); // the signature and half the header
+        TestBook b = book().bytes("images/cut.png", bytes).body("Text.\n\n![A cut picture](images/cut.png)\n");
+        error(b.check(), "ch.md", 9, "the image 'images/cut.png' cannot be read: its header is damaged");
+    }
+
+    /**
+     * A black-and-white PNG (PNG spec, sections 5 and 11): with {@code pixels} a valid image, all white, whose
+     * compressed rows are a few bytes each; without, its header alone.
+     */
+    static byte[] png(int width, int height, boolean pixels) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0); // 1 bit grey
+        chunk(out, "IHDR", ihdr.array());
+        if (pixels) {
+            ByteArrayOutputStream idat = new ByteArrayOutputStream();
+            try (var z = new java.util.zip.DeflaterOutputStream(idat, new java.util.zip.Deflater(9))) {
+                byte[] row = new byte[1 + (width + 7) / 8]; // filter type 0, then the row's bits
+                java.util.Arrays.fill(row, 1, row.length, (byte) 0xff);
+                for (int y = 0; y < height; y++) z.write(row);
+            }
+            chunk(out, "IDAT", idat.toByteArray());
+        }
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws java.io.IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(type.getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
     @Test
     void theCommandLineSetsTheLimits() {
         TestBook b = book().body("Text.\n\n" + "A sentence of the chapter. ".repeat(100) + "\n");

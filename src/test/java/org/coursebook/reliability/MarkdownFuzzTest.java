@@ -55,7 +55,11 @@ class MarkdownFuzzTest {
     static final Path DIR = Path.of("target/fuzz/book");
     static final BuildPipeline PIPELINE = new BuildPipeline(List.of(), s -> {});
     static final AtomicInteger BUILT = new AtomicInteger(), REFUSED = new AtomicInteger(), CHECKED = new AtomicInteger();
-    static final int EPUBCHECK_EVERY = 150;
+    static final AtomicInteger GENERATED = new AtomicInteger(), GENERATED_BUILT = new AtomicInteger();
+    static final int EPUBCHECK_EVERY = 40;
+    /** Floors that keep the fuzzing honest: most generated chapters must build, and a real sample must be validated. */
+    static final double MIN_BUILT_SHARE = 0.6;
+    static final int MIN_EPUBCHECKED = 25;
     static final Map<String, Integer> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
     static Templates templates;
     static Fonts fonts;
@@ -87,11 +91,18 @@ class MarkdownFuzzTest {
                 BUILT.get(), REFUSED.get(), CHECKED.get());
         REASONS.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
+        // A fuzzer whose inputs are all refused tests nothing: fail the run when too few generated chapters build.
+        if (GENERATED.get() > 0) {
+            assertTrue(GENERATED_BUILT.get() >= MIN_BUILT_SHARE * GENERATED.get(), "only " + GENERATED_BUILT.get() + " of "
+                    + GENERATED.get() + " generated chapters built; the generator or the reader has drifted: " + REASONS);
+            assertTrue(CHECKED.get() >= MIN_EPUBCHECKED, "only " + CHECKED.get() + " books went through EPUBCheck");
+        }
     }
 
     @Property(tries = 1500, shrinking = ShrinkingMode.BOUNDED, seed = "20261124")
     void generatedChaptersBuildIntoWellFormedXhtmlOrFailWithDiagnostics(@ForAll("chapters") String markdown) throws Exception {
-        buildAndCheck(markdown, true);
+        GENERATED.incrementAndGet();
+        if (buildAndCheck(markdown, true)) GENERATED_BUILT.incrementAndGet();
     }
 
     @Property(tries = 600, shrinking = ShrinkingMode.BOUNDED, seed = "19171107")
@@ -99,7 +110,8 @@ class MarkdownFuzzTest {
         buildAndCheck(text, false);
     }
 
-    void buildAndCheck(String body, boolean withFrontMatter) throws Exception {
+    /** Builds the chapter; returns whether it built (false: refused with diagnostics). */
+    boolean buildAndCheck(String body, boolean withFrontMatter) throws Exception {
         String text = withFrontMatter ? "---\ntitle: Fuzzed\nlecture:\n  - A point.\n---\n\n" + body : body;
         Files.write(DIR.resolve("ch.md"), text.getBytes(StandardCharsets.UTF_8)); // unpaired surrogates become "?"
         Book book;
@@ -115,7 +127,7 @@ class MarkdownFuzzTest {
             REFUSED.incrementAndGet();
             e.diagnostics().stream().filter(Diagnostic::isError).findFirst()
                     .ifPresent(d -> REASONS.merge(d.message().replaceAll("['\\[<(].*", "…"), 1, Integer::sum));
-            return;
+            return false;
         }
         for (Chapter c : book.allParts()) {
             Map<String, Object> model = new HashMap<>();
@@ -127,6 +139,7 @@ class MarkdownFuzzTest {
             assertWellFormed(xhtml, body);
         }
         if (BUILT.incrementAndGet() % EPUBCHECK_EVERY == 1) epubCheck(book, body);
+        return true;
     }
 
     static void epubCheck(Book book, String body) throws IOException {

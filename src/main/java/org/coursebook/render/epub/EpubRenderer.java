@@ -117,7 +117,9 @@ public final class EpubRenderer implements Renderer {
         }
         int n = 0;
         for (Asset a : book.assets()) {
-            items.add(new Item("img-" + (++n), a.href(), a.mediaType(), "", Files.readAllBytes(a.source())));
+            byte[] image = Files.readAllBytes(a.source());
+            if (a.mediaType().equals("image/svg+xml")) image = org.coursebook.read.SvgChecker.forOutput(image);
+            items.add(new Item("img-" + (++n), a.href(), a.mediaType(), "", image));
         }
 
         Map<String, Object> opf = new LinkedHashMap<>(base);

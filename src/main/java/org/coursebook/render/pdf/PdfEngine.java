@@ -5,8 +5,6 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
-import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -86,15 +84,13 @@ public final class PdfEngine {
             // CSS's generic families name the book's own faces, so an author's `monospace` never fails the build.
             for (Fonts.Face f : Fonts.FACES) register(b, doc, fonts, f, f.family().equals(Fonts.SERIF) ? "serif" : "sans-serif");
             for (Fonts.Face f : Fonts.MONO_FACES) register(b, doc, fonts, f, "monospace");
-            // Right-to-left runs (Hebrew, Arabic) in visual order, Arabic joined (ICU's bidi and shaping).
-            b.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
-            b.useUnicodeBidiReorderer(new ICUBidiReorderer());
-            b.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
+            // Right-to-left text comes already in visual order (RightToLeft): openhtmltopdf's own bidi layout
+            // fails on every footnote (its footnote bodies belong to no bidi paragraph).
             Path root = baseDir.toAbsolutePath().normalize();
             String rootUri = root.toUri().toString();
             b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            b.withHtmlContent(xhtml, rootUri.endsWith("/") ? rootUri : rootUri + "/");
+            b.withHtmlContent(PrintText.prepare(xhtml), rootUri.endsWith("/") ? rootUri : rootUri + "/");
             try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
                 renderer.getSharedContext().setTextRenderer(new CachingTextRenderer());
                 renderer.createPDFWithoutClosing();

@@ -13,12 +13,20 @@ import java.util.Map;
  * Adapts the assembled print XHTML for a single paginated document: ids made unique across parts (each part's
  * ids get the part's slug as prefix), links between part files turned into links within the document, and
  * footnotes moved from the end of the part to the place they are called, where the print stylesheet floats
- * them to the foot of the page.
+ * them to the foot of the page, and each image pointed at where the print renderer reads it.
  */
 final class PrintDocument {
     private PrintDocument() {}
 
     static String adapt(String xhtml) {
+        return adapt(xhtml, Map.of());
+    }
+
+    /**
+     * @param images where the print renderer reads each image, by the {@code src} the chapters give it (its path
+     *               in the outputs); an image not in the map keeps its {@code src}
+     */
+    static String adapt(String xhtml, Map<String, String> images) {
         Document doc = Jsoup.parse(xhtml, "", Parser.xmlParser());
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
                 .prettyPrint(false).charset("UTF-8");
@@ -47,6 +55,10 @@ final class PrintDocument {
             if (!a.hasAttr("title")) {
                 a.attr("title", a.attr("href").startsWith("#") ? "Go to " + a.text() : "Link to " + a.attr("href"));
             }
+        }
+        for (Element img : doc.select("img[src]")) {
+            String src = images.get(img.attr("src"));
+            if (src != null) img.attr("src", src);
         }
         // The contents page's links go to the part's opening (its id) or to a section's prefixed id.
         return doc.outerHtml();

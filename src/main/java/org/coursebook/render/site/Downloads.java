@@ -27,8 +27,9 @@ import java.util.TreeMap;
 /**
  * The files the download page offers, measured: every EPUB and PDF the other renderers of this build staged
  * (the book, its print cover, the handouts, any other print file), and, for a build that did not remake
- * them, the book's files already in the output folder from an earlier build. Each with its size, page count
- * (PDFs) and SHA-256, read from the bytes that will be published.
+ * them, the book's files already in the output folder from an earlier build, but not those this build
+ * removes ({@link Output#toRemove()}). Each with its size, page count (PDFs) and SHA-256, read from the bytes
+ * that will be in the folder when the build has finished.
  */
 public final class Downloads {
     /** What a file is, which decides where and how the page lists it. */
@@ -74,13 +75,15 @@ public final class Downloads {
                 files.put(rel, output.stagedFile(target));
             }
         }
+        List<Path> leaving = output.toRemove(); // an earlier build's files this build removes
         for (String name : List.of(epub, pdf, cover)) {
-            if (!files.containsKey(name) && Files.isRegularFile(dir.resolve(name))) files.put(name, dir.resolve(name));
+            Path p = dir.resolve(name);
+            if (!files.containsKey(name) && Files.isRegularFile(p) && !leaving.contains(p)) files.put(name, p);
         }
         if (!handoutsStaged && Files.isDirectory(dir.resolve("handouts"))) {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(dir.resolve("handouts"), "*.pdf")) {
                 for (Path p : s) {
-                    if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
+                    if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".") && !leaving.contains(p)) {
                         files.put("handouts/" + p.getFileName(), p);
                     }
                 }
