@@ -161,7 +161,9 @@ public final class BuildPipeline {
                 output.plan(opts.manifest(), producers(formats, opts));
             }
             List<Renderer> selected = renderers.stream().filter(r -> formats.contains(r.format())).toList();
-            RenderContext ctx = new RenderContext(output, templates, styles, fonts, buildTime, diag);
+            // The book's own fonts (@font-face in its stylesheets) are read anew each build: the styles may have changed.
+            RenderContext ctx = new RenderContext(output, templates, styles,
+                    fonts.withBookFaces(org.coursebook.render.fonts.BookFonts.declared(styles.dir())), buildTime, diag);
             Book outline = new Book(meta(manifest.meta(), opts), manifest.dir(), List.of(), List.of(), List.of());
             for (Renderer r : selected) r.prepare(outline, ctx);
 

@@ -3,6 +3,8 @@ package org.coursebook.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -16,8 +18,21 @@ import java.util.stream.Stream;
  * stack ends in {@link #LAST_RESORT}. Font bytes are loaded once and reused across builds.
  */
 public final class Fonts {
-    /** One font file: CSS family, weight, style, classpath resource, file name in the outputs. */
-    public record Face(String family, int weight, String style, String resource, String fileName) {}
+    /**
+     * One font file: CSS family, weight (100–900), style ({@code normal} or {@code italic}), and where its bytes
+     * are: a classpath {@code resource} for a bundled face, or a {@code file} for one the book declares with
+     * {@code @font-face}; {@code fileName} is its name in the outputs.
+     */
+    public record Face(String family, int weight, String style, String resource, String fileName, Path file) {
+        public boolean italic() {
+            return style.equals("italic");
+        }
+
+        /** A face of the book's own, from {@code file} (declared with {@code @font-face} in its stylesheets). */
+        public static Face declared(String family, int weight, boolean italic, Path file) {
+            return new Face(family, weight, italic ? "italic" : "normal", null, file.getFileName().toString(), file);
+        }
+    }
 
     public static final String SERIF = "Liberation Serif";
     public static final String SANS = "Liberation Sans";
@@ -79,18 +94,95 @@ public final class Fonts {
 
     private static Face liberation(String family, String file, int weight, String style, String variant) {
         String name = file + "-" + variant + ".ttf";
-        return new Face(family, weight, style, LIB + name, name);
+        return new Face(family, weight, style, LIB + name, name, null);
     }
 
     private static Face dejavu(String family, int weight, String style, String file) {
-        return new Face(family, weight, style, DJV + file + ".ttf", file + ".ttf");
+        return new Face(family, weight, style, DJV + file + ".ttf", file + ".ttf", null);
     }
 
-    private final ConcurrentHashMap<String, byte[]> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, byte[]> cache;
+    private final List<Face> bookFaces;
 
-    /** The face's TrueType bytes (shared; do not modify). */
+    /** The bundled fonts only. */
+    public Fonts() {
+        this(new ConcurrentHashMap<>(), List.of());
+    }
+
+    private Fonts(ConcurrentHashMap<String, byte[]> cache, List<Face> bookFaces) {
+        this.cache = cache;
+        this.bookFaces = List.copyOf(bookFaces);
+    }
+
+    /**
+     * These fonts plus the faces a book declares with {@code @font-face} (files in its {@code styles/fonts/}),
+     * sharing the loaded bytes: one per build, as the book's stylesheets may change between builds.
+     */
+    public Fonts withBookFaces(List<Face> faces) {
+        return new Fonts(cache, faces);
+    }
+
+    /** The faces the book declares, in the order of its stylesheets (empty for a book with none). */
+    public List<Face> bookFaces() {
+        return bookFaces;
+    }
+
+    /**
+     * Every family name a stylesheet may use: the bundled families and the book's own, in that order.
+     */
+    public List<String> families() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Face f : ALL) if (!names.contains(f.family())) names.add(f.family());
+        for (Face f : bookFaces) if (!names.contains(f.family())) names.add(f.family());
+        return names;
+    }
+
+    /**
+     * The face's font bytes (shared; do not modify). A book's font file is read again when its size or time
+     * changes (watch mode).
+     *
+     * @throws UncheckedIOException if a book's font file cannot be read
+     */
     public byte[] bytes(Face face) {
-        return cache.computeIfAbsent(face.resource(), Fonts::load);
+        if (face.file() == null) return cache.computeIfAbsent(face.resource(), Fonts::load);
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(face.file(), java.nio.file.attribute.BasicFileAttributes.class);
+            String key = "file:" + face.file().toAbsolutePath() + ":" + a.size() + ":" + a.lastModifiedTime().toMillis();
+            return cache.computeIfAbsent(key, k -> {
+                try {
+                    return Files.readAllBytes(face.file());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final ConcurrentHashMap<String, java.util.BitSet> coverage = new ConcurrentHashMap<>();
+
+    /**
+     * The Unicode code points the face has a glyph for (from its Unicode {@code cmap}), computed once per face.
+     *
+     * @throws UncheckedIOException if the font cannot be read
+     */
+    public java.util.BitSet coverage(Face face) {
+        String key = face.file() == null ? face.resource() : face.file().toAbsolutePath() + ":" + bytes(face).length;
+        return coverage.computeIfAbsent(key, k -> {
+            java.util.BitSet set = new java.util.BitSet();
+            try (org.apache.fontbox.ttf.TrueTypeFont ttf = org.coursebook.render.fonts.FontSubsetter.parse(bytes(face))) {
+                org.apache.fontbox.ttf.CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
+                if (cmap == null) return set;
+                for (int gid = 1; gid < ttf.getNumberOfGlyphs(); gid++) {
+                    List<Integer> codes = cmap.getCharCodes(gid);
+                    if (codes != null) for (int cp : codes) if (cp >= 0 && cp <= Character.MAX_CODE_POINT) set.set(cp);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return set;
+        });
     }
 
     /** The licences of the bundled fonts (Liberation: SIL OFL 1.1; DejaVu: Bitstream Vera licence), as text. */

@@ -41,6 +41,14 @@ public final class Styles {
         }
     }
 
+    /**
+     * The stylesheet for the print engine: as {@link #css}, with its {@code @font-face} rules blanked out, since
+     * the engine is given the book's font files directly (registered under the declared family, weight and style).
+     */
+    public String printCss(String name) throws IOException {
+        return org.coursebook.read.CssFonts.withoutFontFaces(css(name));
+    }
+
     public Path templatesDir() {
         return dir == null ? null : dir.resolve("templates");
     }

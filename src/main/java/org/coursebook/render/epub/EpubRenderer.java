@@ -106,11 +106,16 @@ public final class EpubRenderer implements Renderer {
         }
         items.add(new Item("ncx", "toc.ncx", "application/x-dtbncx+xml", "",
                 bytes(ctx.templates().render("toc.ncx.ftl", base))));
-        items.add(new Item("css-base", "css/base.css", "text/css", "", bytes(ctx.styles().css("base.css"))));
-        items.add(new Item("css-epub", "css/epub.css", "text/css", "", bytes(ctx.styles().css("epub.css"))));
-        for (Fonts.Face f : Fonts.FACES) {
-            String id = "font-" + f.fileName().replace(".ttf", "").toLowerCase(java.util.Locale.ROOT);
-            items.add(new Item(id, "fonts/" + f.fileName(), "font/ttf", "", ctx.fonts().bytes(f)));
+        String baseCss = ctx.styles().css("base.css");
+        String epubCss = ctx.styles().css("epub.css");
+        List<String> documents = new ArrayList<>();
+        for (Item i : items) if (i.mediaType().equals(XHTML)) documents.add(new String(i.content(), StandardCharsets.UTF_8));
+        EpubFonts.Result fonts = EpubFonts.build(documents, baseCss, epubCss, ctx.styles().dir(), ctx.fonts());
+        items.add(new Item("css-base", "css/base.css", "text/css", "", bytes(baseCss)));
+        items.add(new Item("css-epub", "css/epub.css", "text/css", "", bytes(withRules(epubCss, fonts.fontFaceRules()))));
+        for (EpubFonts.File f : fonts.files()) {
+            String id = "font-" + f.href().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT);
+            items.add(new Item(id, f.href(), f.mediaType(), "", f.bytes()));
         }
         int n = 0;
         for (Asset a : book.assets()) {
@@ -141,6 +146,17 @@ public final class EpubRenderer implements Renderer {
     }
 
     private static final String XHTML = "application/xhtml+xml";
+
+    /** The stylesheet with {@code rules} at its top (after an {@code @charset}, which must come first). */
+    static String withRules(String css, String rules) {
+        if (rules.isEmpty()) return css;
+        String head = "/* The fonts of this book (embedded, cut down to the characters it uses). */\n" + rules;
+        if (css.startsWith("@charset")) {
+            int end = css.indexOf(';');
+            if (end > 0) return css.substring(0, end + 1) + "\n" + head + css.substring(end + 1);
+        }
+        return head + css;
+    }
 
     private Map<String, Object> baseModel(Book book) {
         Map<String, Object> m = new HashMap<>();

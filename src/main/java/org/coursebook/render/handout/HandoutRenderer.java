@@ -54,7 +54,7 @@ public final class HandoutRenderer implements Renderer {
     @Override
     public void render(Book book, RenderContext ctx) throws IOException {
         if (book.chapters().isEmpty()) return;
-        String css = pageCss(book.meta().handoutPaper()) + ctx.styles().css("base.css") + ctx.styles().css("handout.css");
+        String css = pageCss(book.meta().handoutPaper()) + ctx.styles().printCss("base.css") + ctx.styles().printCss("handout.css");
         List<String> fillAfter = new ArrayList<>();
         List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {

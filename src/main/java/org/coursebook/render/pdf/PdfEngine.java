@@ -77,6 +77,9 @@ public final class PdfEngine {
             b.useUnicodeLineBreaker(new LineBreaker());
             b.useSVGDrawer(new BatikSVGDrawer());
             b.withProducer("coursebook");
+            // The book's own faces (@font-face in its stylesheets, files in styles/fonts/) under the declared
+            // family, weight and style; the stylesheets reach the engine without those rules (Styles.printCss).
+            for (Fonts.Face f : fonts.bookFaces()) register(b, doc, fonts, f, f.family());
             for (Fonts.Face f : Fonts.ALL) register(b, doc, fonts, f, f.family());
             // CSS's generic families name the book's own faces, so an author's `monospace` never fails the build.
             for (Fonts.Face f : Fonts.FACES) register(b, doc, fonts, f, f.family().equals(Fonts.SERIF) ? "serif" : "sans-serif");

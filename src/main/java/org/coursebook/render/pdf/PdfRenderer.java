@@ -73,7 +73,7 @@ public final class PdfRenderer implements Renderer {
         Map<String, Object> model = new HashMap<>();
         model.put("book", TableFit.apply(book, page, ctx.diagnostics()));
         model.put("meta", book.meta());
-        model.put("css", page.css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
+        model.put("css", page.css() + ctx.styles().printCss("base.css") + ctx.styles().printCss("print.css"));
         String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), imageSources(book), codeColumns(page));
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
