@@ -63,11 +63,18 @@ public final class ImageResolver {
                     "the book must be self-contained: save the image under chapters/images/ and refer to it by its path");
             return null;
         }
-        String decoded = URLDecoder.decode(src.replace("+", "%2B"), StandardCharsets.UTF_8);
-        int cut = decoded.indexOf('#');
-        if (cut >= 0) decoded = decoded.substring(0, cut);
-        cut = decoded.indexOf('?');
-        if (cut >= 0) decoded = decoded.substring(0, cut);
+        // the query and fragment end the path before it is decoded: %23 and %3F are a '#' and a '?' of the name
+        String path = src;
+        int cut = path.indexOf('#');
+        if (cut >= 0) path = path.substring(0, cut);
+        cut = path.indexOf('?');
+        if (cut >= 0) path = path.substring(0, cut);
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            decoded = path; // a '%' that starts no escape (images/100%.png) is the file name's own
+        }
         if (decoded.startsWith("/") || decoded.matches("^[A-Za-z]:[\\\\/].*")) {
             diag.error(pos, "the image path '" + src + "' is absolute", "use a path relative to the chapter, e.g. images/figure.png");
             return null;

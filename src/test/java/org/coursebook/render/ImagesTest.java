@@ -67,11 +67,15 @@ class ImagesTest {
     }
 
     @Test
-    void imagesInAnyFolderAndSvgsWithDoctypeOrByteOrderMarkReachBothFormats() throws Exception {
+    void imagesInAnyFolderWithAnyNameAndSvgsWithDoctypeOrByteOrderMarkReachBothFormats() throws Exception {
         TestBook b = TestBook.create(tmp.resolve("book"))
                 .bytes("img/chart.png", png(0x808080))
                 .bytes("figures/sub folder/photo.png", png(0x404040))
                 .bytes("plan.png", png(0xc0c0c0))
+                .bytes("images/карта.png", png(0x202020))
+                .bytes("images/a#1.png", png(0x303030))
+                .bytes("images/100%.png", png(0x505050))
+                .bytes("images/a+b.png", png(0x606060))
                 .bytes("drawings/bom.svg", ("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                         + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\"><rect width=\"200\" height=\"100\" fill=\"#ff0000\"/></svg>\n")
                         .getBytes(StandardCharsets.UTF_8))
@@ -96,6 +100,14 @@ class ImagesTest {
                         ![A red drawing saved with a byte order mark.](drawings/bom.svg "With a byte order mark")
 
                         ![A blue graph with a DOCTYPE.](images/graph.svg "With a DOCTYPE")
+
+                        ![A map with a Russian name.](images/карта.png "Cyrillic name")
+
+                        ![A hash in the name.](images/a%231.png "Hash in the name")
+
+                        ![A per cent sign in the name.](<images/100%.png> "Per cent in the name")
+
+                        ![A plus sign in the name.](images/a+b.png "Plus in the name")
                         """);
         BuildPipeline.Result r = Builds.build(b.manifest(), tmp.resolve("out"), Set.of("epub", "pdf"));
         assertEquals("", TestBook.show(r.diagnostics()), "no warnings");
@@ -104,7 +116,7 @@ class ImagesTest {
         EpubValidator.Result check = EpubValidator.validate(epub);
         assertTrue(check.clean(), check.toString());
         List<Element> figures = figures(epub, "ch.xhtml");
-        assertEquals(5, figures.size());
+        assertEquals(9, figures.size());
         try (ZipFile zip = new ZipFile(epub.toFile())) {
             for (Element f : figures) {
                 String src = f.selectFirst("img").attr("src");
@@ -116,11 +128,12 @@ class ImagesTest {
         }
 
         Path pdf = tmp.resolve("out/test-book.pdf");
-        assertEquals(3, imageXObjects(pdf), "the three PNGs drawn in the PDF");
+        assertEquals(7, imageXObjects(pdf), "the seven PNGs drawn in the PDF");
         assertTrue(drawn(pdf, 0xff0000), "the SVG with a byte order mark is drawn in the PDF");
         assertTrue(drawn(pdf, 0x0000ff), "the SVG with a DOCTYPE is drawn in the PDF");
         String text = pdfText(pdf);
-        for (String caption : List.of("In img", "In a folder with a space", "Beside the manifest", "With a byte order mark", "With a DOCTYPE")) {
+        for (String caption : List.of("In img", "In a folder with a space", "Beside the manifest", "With a byte order mark",
+                "With a DOCTYPE", "Cyrillic name", "Hash in the name", "Per cent in the name", "Plus in the name")) {
             assertTrue(text.contains(caption), caption + " in:\n" + text);
         }
     }

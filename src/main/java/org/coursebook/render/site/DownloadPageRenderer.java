@@ -25,6 +25,8 @@ public final class DownloadPageRenderer implements Renderer {
     public static final String PAGE = "index.html";
 
     private final CoverArt coverArt;
+    /** Files left from earlier builds, measured once while they stay the same (watch mode rebuilds the page). */
+    private final Downloads.Measurements measured = new Downloads.Measurements();
 
     public DownloadPageRenderer(CoverArt coverArt) {
         this.coverArt = coverArt;
@@ -43,7 +45,7 @@ public final class DownloadPageRenderer implements Renderer {
 
     @Override
     public void render(Book book, RenderContext ctx) throws IOException {
-        List<Downloads.Download> downloads = Downloads.find(book, ctx.output());
+        List<Downloads.Download> downloads = Downloads.find(book, ctx.output(), measured);
         CoverArt.Image cover = coverArt.ebook(book, ctx);
         String coverName = book.meta().slug() + "-cover." + cover.extension();
 

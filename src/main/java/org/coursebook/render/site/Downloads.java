@@ -61,11 +61,48 @@ public final class Downloads {
 
     private Downloads() {}
 
+    /**
+     * Page counts and checksums of files left from earlier builds, kept between builds (watch mode): a file is
+     * measured again when its size, modification time or identity (inode; a build replaces a file by moving a
+     * new one into place) has changed. Files this build staged are always measured.
+     */
+    static final class Measurements {
+        record Stamp(Object fileKey, long size, long modified) {}
+
+        record Measured(Stamp stamp, int pages, String sha256) {}
+
+        private Map<Path, Measured> known = new java.util.HashMap<>();
+        private Map<Path, Measured> used = new java.util.HashMap<>();
+
+        /** {pages, sha256} of a file from an earlier build, measured or remembered. */
+        synchronized Measured of(Path file) throws IOException {
+            var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            Stamp stamp = new Stamp(a.fileKey(), a.size(), a.lastModifiedTime().toMillis());
+            Measured m = known.get(file);
+            if (m == null || !m.stamp().equals(stamp) || a.fileKey() == null) {
+                m = new Measured(stamp, file.toString().endsWith(".pdf") ? pageCount(file) : 0, sha256(file));
+            }
+            used.put(file, m);
+            return m;
+        }
+
+        /** Forgets the files this build did not list. */
+        synchronized void endBuild() {
+            known = used;
+            used = new java.util.HashMap<>();
+        }
+    }
+
     static List<Download> find(Book book, Output output) throws IOException {
+        return find(book, output, new Measurements());
+    }
+
+    static List<Download> find(Book book, Output output, Measurements measurements) throws IOException {
         String slug = book.meta().slug();
         String epub = slug + ".epub", pdf = slug + ".pdf", cover = PrintCoverRenderer.fileName(slug);
         Path dir = output.dir();
         Map<String, Path> files = new TreeMap<>();
+        java.util.Set<Path> stagedFiles = new java.util.HashSet<>();
         boolean handoutsStaged = false;
         for (Path target : output.targets()) {
             String rel = dir.relativize(target).toString().replace('\\', '/');
@@ -73,6 +110,7 @@ public final class Downloads {
             handoutsStaged |= handout;
             if (handout || (!rel.contains("/") && (rel.endsWith(".pdf") || rel.endsWith(".epub")))) {
                 files.put(rel, output.stagedFile(target));
+                stagedFiles.add(output.stagedFile(target));
             }
         }
         List<Path> leaving = output.toRemove(); // an earlier build's files this build removes
@@ -98,9 +136,15 @@ public final class Downloads {
                     : rel.startsWith("handouts/") ? Kind.HANDOUT : Kind.PRINT_FILE;
             String name = rel.substring(rel.lastIndexOf('/') + 1);
             Chapter chapter = kind == Kind.HANDOUT ? chapterOf(book, name) : null;
-            int pages = rel.endsWith(".pdf") ? pageCount(bytes) : 0;
-            out.add(new Download(kind, rel, name, chapter, Files.size(bytes), pages, sha256(bytes)));
+            if (stagedFiles.contains(bytes)) {
+                int pages = rel.endsWith(".pdf") ? pageCount(bytes) : 0;
+                out.add(new Download(kind, rel, name, chapter, Files.size(bytes), pages, sha256(bytes)));
+            } else {
+                var m = measurements.of(bytes);
+                out.add(new Download(kind, rel, name, chapter, m.stamp().size(), m.pages(), m.sha256()));
+            }
         }
+        measurements.endBuild();
         out.sort(Comparator.comparing(Download::kind)
                 .thenComparingInt(d -> d.isAllHandouts() ? -1 : d.chapter() == null ? Integer.MAX_VALUE : book.allParts().indexOf(d.chapter()))
                 .thenComparing(Download::href));
