@@ -629,7 +629,8 @@ public final class MarkdownReader {
                 StringBuilder html = new StringBuilder();
                 for (Node c = fb.getFirstChild(); c != null; c = c.getNext()) html.append(md.render(c));
                 String inner = html.toString().strip();
-                if (!fb.hasChildren() || XhtmlCleaner.parse(inner).text().isBlank() && XhtmlCleaner.parse(inner).select("img").isEmpty()) {
+                Element written = XhtmlCleaner.parse(inner);
+                if (written.text().isBlank() && written.select("img").isEmpty()) {
                     diag.error(pos, "the note [^" + shorten(label) + "] is empty",
                             "write the note's text after '[^" + shorten(label) + "]: ' on the same line; indent any further lines by four spaces");
                 }

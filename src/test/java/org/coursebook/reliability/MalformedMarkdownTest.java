@@ -403,6 +403,34 @@ class MalformedMarkdownTest {
         assertTrue(ch.select("aside.pullquote, span.lifted, a.noteref").isEmpty(), ch.html());
     }
 
+    @Test
+    void buildReportsWhatCheckReportsAndWritesNothing() {
+        TestBook b = book().file("ch.md", """
+                ---
+                title: A Chapter
+                lecture:
+                  - One point.
+                   - Another point.
+                ---
+
+                ## Data
+
+                | year | grain | cattle |
+                |---|---|
+                | 1928 | 73.3 | 70.5 |
+                [Output]
+
+                A note.[^n]
+
+                [^n]:
+                """);
+        List<String> checked = errors(b.check()).stream().map(Diagnostic::format).toList();
+        assertEquals(3, checked.size(), String.join("\n", checked));
+        BuildException e = assertThrows(BuildException.class, () -> Builds.build(b.manifest(), tmp.resolve("out"), Set.of("epub")));
+        assertEquals(checked, errors(e.diagnostics()).stream().map(Diagnostic::format).toList());
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("out")), "a failed build writes nothing");
+    }
+
     // ---- nothing of what Flexmark reads is lost ----
 
     /**
