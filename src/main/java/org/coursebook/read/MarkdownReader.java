@@ -788,6 +788,11 @@ public final class MarkdownReader {
             }
             Element fig = XhtmlCleaner.parse("").appendElement("figure");
             Element el = fig.appendElement("img").attr("src", img.getUrl().unescape()).attr("alt", alt);
+            // a size given as {width=300} after the image (the attributes extension) is kept: it is the image's maximum
+            Element rendered = XhtmlCleaner.parse(md.render(p)).selectFirst("img");
+            for (String size : List.of("width", "height")) {
+                if (rendered != null && rendered.hasAttr(size)) el.attr(size, rendered.attr(size));
+            }
             if (!title.isEmpty()) fig.appendElement("figcaption").html(md.renderInline(title));
             Element body = fig.parent();
             blocks.add(new Block.Prose(finish(body, pos), pos));

@@ -28,12 +28,17 @@ final class LimitImageSizes extends ChapterTransform {
     @Override
     Chapter apply(Chapter ch, Diagnostics diag) {
         List<Block> blocks = new ArrayList<>();
-        for (Block b : ch.blocks()) blocks.add(b.allXhtml().contains("<img") ? b.mapXhtml(LimitImageSizes::limit) : b);
+        for (Block b : ch.blocks()) blocks.add(sized(b.allXhtml()) ? b.mapXhtml(LimitImageSizes::limit) : b);
         return ch.withBlocks(blocks);
     }
 
+    /** Whether a fragment may hold an image with a size (a quick look before parsing). */
+    private static boolean sized(String xhtml) {
+        return xhtml.contains("<img") && (xhtml.contains("width=") || xhtml.contains("height="));
+    }
+
     static String limit(String xhtml) {
-        if (!xhtml.contains("<img")) return xhtml;
+        if (!sized(xhtml)) return xhtml;
         return Html.edit(xhtml, body -> {
             for (Element img : body.select("img[width], img[height]")) {
                 String width = pixels(img.attr("width"));

@@ -73,6 +73,8 @@ class UrlsAndImagesTest {
 
             A small picture with a width: <img src="images/small.png" width="300" alt="small"/> and a wide one limited: <img src="images/wide.png" width="200" alt="wide, limited"/>.
 
+            ![A wide picture with a width](images/wide.png){width=120}
+
             [^1]: Archived at %2$s in January.
             """.formatted(DATA, ARCHIVE, LIST);
 
@@ -114,18 +116,19 @@ class UrlsAndImagesTest {
         try (PdfInspect in = new PdfInspect(dir.resolve("out/test-book.pdf"))) {
             for (PDPage p : in.doc.getPages()) drawn.addAll(images(p));
         }
-        assertEquals(4, drawn.size(), "four images drawn");
+        assertEquals(5, drawn.size(), "five images drawn");
         for (float[] wh : drawn) {
             assertTrue(wh[0] <= page.textWidthPt() + 0.5f, "at most the text block's width: " + wh[0] + " pt");
             assertTrue(wh[1] <= page.textHeightPt() + 0.5f, "at most the text block's height: " + wh[1] + " pt");
         }
-        float[] wide = drawn.get(0), tall = drawn.get(1), small = drawn.get(2), limited = drawn.get(3);
+        float[] wide = drawn.get(0), tall = drawn.get(1), small = drawn.get(2), limited = drawn.get(3), figure = drawn.get(4);
         assertEquals(page.textWidthPt() - 2 * TableFit.BODY_MARGIN_PT, wide[0], 1f, "the wide picture takes the column's width");
         assertEquals(2000f / 300f, wide[0] / wide[1], 0.05f, "and keeps its proportions");
         assertTrue(tall[1] < page.textHeightPt() && tall[1] > page.textHeightPt() - 60, "the tall picture takes the page's height: " + tall[1]);
         assertEquals(200f / 3000f, tall[0] / tall[1], 0.01f, "and keeps its proportions");
         assertEquals(75f, small[0], 0.5f, "width=300 on a 100-pixel picture does not stretch it (100 px = 75 pt)");
         assertEquals(150f, limited[0], 0.5f, "width=200 on a 2000-pixel picture limits it to 200 px = 150 pt");
+        assertEquals(90f, figure[0], 0.5f, "{width=120} after a Markdown image: 120 px = 90 pt");
         assertEquals(List.of(), PdfValidator.pdfUa(Files.readAllBytes(dir.resolve("out/test-book.pdf"))));
     }
 
@@ -138,6 +141,7 @@ class UrlsAndImagesTest {
         assertTrue(chapter.contains("<span class=\"url\">https://<wbr />data.<wbr />example.<wbr />org/<wbr />archive/"), chapter);
         assertTrue(chapter.contains("class=\"url\">https://<wbr />data."), "the autolink too");
         assertTrue(chapter.contains("<span class=\"img-max\" style=\"max-width: 300px\"><img src=\"images/small.png\" alt=\"small\" /></span>"), chapter);
+        assertTrue(chapter.contains("<figure><span class=\"img-max\" style=\"max-width: 120px\"><img src=\"images/wide.png\""), chapter);
 
         Path unpacked = dir.resolve("epub");
         try (ZipFile z = new ZipFile(epub.toFile())) {
@@ -153,11 +157,12 @@ class UrlsAndImagesTest {
                 d.querySelectorAll('img').forEach(function (i) { imgs.push(Math.round(i.getBoundingClientRect().width)); });
                 return {page: d.documentElement.clientWidth, content: d.documentElement.scrollWidth, images: imgs.join(' ')};
                 """);
-        Matcher m = Pattern.compile("\"page\":(\\d+),\"content\":(\\d+),\"images\":\"(\\d+) (\\d+) (\\d+) (\\d+)\"").matcher(probe);
+        Matcher m = Pattern.compile("\"page\":(\\d+),\"content\":(\\d+),\"images\":\"(\\d+) (\\d+) (\\d+) (\\d+) (\\d+)\"").matcher(probe);
         assertTrue(m.find(), probe);
         int page = Integer.parseInt(m.group(1));
         assertEquals(page, Integer.parseInt(m.group(2)), "nothing is wider than a 360-pixel screen: " + probe);
-        for (int i = 3; i <= 6; i++) assertTrue(Integer.parseInt(m.group(i)) <= page, probe);
+        for (int i = 3; i <= 7; i++) assertTrue(Integer.parseInt(m.group(i)) <= page, probe);
+        assertEquals(120, Integer.parseInt(m.group(7)), "{width=120} is the figure's width: " + probe);
         assertEquals(100, Integer.parseInt(m.group(5)), "width=300 does not stretch a 100-pixel picture: " + probe);
     }
 
