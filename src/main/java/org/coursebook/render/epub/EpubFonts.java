@@ -72,21 +72,26 @@ final class EpubFonts {
         Map<Fonts.Face, Set<Integer>> chars = new FaceChooser(families, fonts::coverage).choose(usage);
         for (Fonts.Face f : referenced) chars.computeIfAbsent(f, k -> new TreeSet<>());
 
+        // Faces may share a file (the last-resort face serves both styles): one file each, with all their characters.
         StringBuilder rules = new StringBuilder();
-        List<File> files = new ArrayList<>();
+        Map<String, Set<Integer>> byHref = new LinkedHashMap<>();
+        Map<String, Fonts.Face> source = new LinkedHashMap<>();
         for (Map.Entry<Fonts.Face, String> e : hrefs.entrySet()) {
             Fonts.Face f = e.getKey();
             Set<Integer> cps = chars.get(f);
             if (cps == null) continue;
-            Set<Integer> with = new TreeSet<>(cps);
-            with.add(0x20);
-            byte[] bytes = fonts.bytes(f);
-            byte[] out = FontSubsetter.canSubset(bytes) ? FontSubsetter.subset(bytes, with) : bytes;
-            files.add(new File(e.getValue(), FontSubsetter.isPostScriptOpenType(bytes) ? "font/otf" : "font/ttf", out));
+            byHref.computeIfAbsent(e.getValue(), k -> new TreeSet<>(Set.of(0x20))).addAll(cps);
+            source.putIfAbsent(e.getValue(), f);
             if (f.file() == null && !declared.containsKey(key(f.family())) && !cps.isEmpty()) {
                 rules.append("@font-face { font-family: \"").append(f.family()).append("\"; font-weight: ").append(f.weight())
                         .append("; font-style: ").append(f.style()).append("; src: url(\"../").append(e.getValue()).append("\"); }\n");
             }
+        }
+        List<File> files = new ArrayList<>();
+        for (Map.Entry<String, Set<Integer>> e : byHref.entrySet()) {
+            byte[] bytes = fonts.bytes(source.get(e.getKey()));
+            byte[] out = FontSubsetter.canSubset(bytes) ? FontSubsetter.subset(bytes, e.getValue()) : bytes;
+            files.add(new File(e.getKey(), FontSubsetter.isPostScriptOpenType(bytes) ? "font/otf" : "font/ttf", out));
         }
         return new Result(rules.toString(), files);
     }

@@ -114,7 +114,7 @@ public final class EpubRenderer implements Renderer {
         items.add(new Item("css-base", "css/base.css", "text/css", "", bytes(baseCss)));
         items.add(new Item("css-epub", "css/epub.css", "text/css", "", bytes(withRules(epubCss, fonts.fontFaceRules()))));
         for (EpubFonts.File f : fonts.files()) {
-            String id = "font-" + f.href().replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT);
+            String id = "font-" + f.href().replaceFirst("^fonts/", "").replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(java.util.Locale.ROOT);
             items.add(new Item(id, f.href(), f.mediaType(), "", f.bytes()));
         }
         int n = 0;

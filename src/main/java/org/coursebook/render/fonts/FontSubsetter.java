@@ -121,7 +121,8 @@ public final class FontSubsetter {
 
     // ---- the table directory
 
-    static Map<String, byte[]> readTables(byte[] font) {
+    /** The tables of a TrueType font file, by tag (for tests and tools that rewrite a table). */
+    public static Map<String, byte[]> readTables(byte[] font) {
         ByteBuffer b = ByteBuffer.wrap(font);
         int n = b.getShort(4) & 0xFFFF;
         Map<String, byte[]> tables = new TreeMap<>();
@@ -136,7 +137,7 @@ public final class FontSubsetter {
     }
 
     /** A TrueType font file of {@code tables} (tags in ascending order, checksums, head's checksum adjustment). */
-    static byte[] writeFont(Map<String, byte[]> tables) {
+    public static byte[] writeFont(Map<String, byte[]> tables) {
         Map<String, byte[]> sorted = new TreeMap<>(tables);
         byte[] head = sorted.get("head");
         if (head != null) putU32(head, 8, 0);
