@@ -190,6 +190,8 @@ public final class MarkdownReader {
         int[] inline = {0, 0}; // {open now, most open on the line}
         int firstDeepBlock = -1, firstDeepInline = -1;
         int blockStart = -1, markup = 0;
+        String fence = null;
+        int fenceQuotes = 0;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             if (l.isBlank()) {
@@ -205,6 +207,15 @@ public final class MarkdownReader {
                         "split the table, list or paragraph that starts here; no book needs one that long");
                 return false;
             }
+            // A fenced code block's text is not parsed for inline markup: its '<', '[' and '`' are code.
+            int[] at = containerPrefix(l);
+            int quotes = quoteDepth(l, at[1]);
+            if (fence != null) {
+                if (quotes < fenceQuotes || closesFence(l.substring(at[1]), fence)) fence = null;
+                continue;
+            }
+            fence = openingFence(l.substring(at[1]));
+            fenceQuotes = quotes;
             for (int k = 0; k < l.length(); k++) {
                 char c = l.charAt(k);
                 if (c == '<' || c == '[' || c == '`') markup++;
@@ -215,7 +226,7 @@ public final class MarkdownReader {
                         "split the paragraph that starts here; no book needs one that busy");
                 return false;
             }
-            int[] prefix = containerPrefix(l);
+            int[] prefix = at;
             if (prefix[0] > MAX_NESTING && firstDeepBlock < 0) firstDeepBlock = i;
             if (prefix[0] > MAX_NESTING * 2) {
                 diag.error(new SourcePos(file, offset + firstDeepBlock + 1, 1), "lists or block quotes are nested more than "
@@ -231,6 +242,29 @@ public final class MarkdownReader {
             }
         }
         return true;
+    }
+
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}(?=[^`]*$)|~{3,})");
+
+    /** The fence ({@code ```} or {@code ~~~}, as long as written) that the line's content opens, or null. */
+    static String openingFence(String content) {
+        Matcher m = FENCE.matcher(content);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Whether the line's content closes a code block opened with {@code fence}. */
+    static boolean closesFence(String content, String fence) {
+        String s = content.strip();
+        if (s.length() < fence.length()) return false;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) != fence.charAt(0)) return false;
+        return true;
+    }
+
+    /** How many block quote markers ({@code >}) open the line, in its first {@code end} characters. */
+    private static int quoteDepth(String l, int end) {
+        int n = 0;
+        for (int i = 0; i < end; i++) if (l.charAt(i) == '>') n++;
+        return n;
     }
 
     /** {estimated nesting levels, index where the line's content starts} for the markers opening a line. */

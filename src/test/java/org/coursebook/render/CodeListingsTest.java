@@ -236,6 +236,14 @@ class CodeListingsTest {
     }
 
     @Test
+    void aLongListingFullOfTagsIsNotABusyParagraph(@TempDir Path dir) {
+        StringBuilder html = new StringBuilder("## Code\n\n```html\n<ul>\n");
+        for (int i = 0; i < 400; i++) html.append("  <li><a href=\"#x").append(i).append("\">Item <b>").append(i).append("</b></a></li>\n");
+        html.append("</ul>\n```\n\n> ~~~\n> [[[[ <<<< ````\n> ~~~\n");
+        assertEquals(List.of(), TestBook.create(dir).body(html.toString()).check(), "1,600 tags in code are code, not markup");
+    }
+
+    @Test
     void aCaptionDirectlyAfterAListingIsNoWarning(@TempDir Path dir) {
         TestBook b = TestBook.create(dir).body("## Code\n\n```\nint a;\n```\n[A caption]\n\n    indented\n[Another]\n");
         assertEquals(List.of(), b.check());
