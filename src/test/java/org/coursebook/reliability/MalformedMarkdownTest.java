@@ -398,7 +398,7 @@ class MalformedMarkdownTest {
         List<Element> code = ch.select("code");
         assertEquals(3, code.size(), code.toString());
         assertEquals(inline, code.get(0).wholeText());
-        assertEquals(block, code.get(1).wholeText());
+        assertEquals(block.strip(), code.get(1).wholeText().strip()); // a listing ends without the fence's last line break
         assertEquals(block.strip(), code.get(2).wholeText().strip());
         assertTrue(ch.select("aside.pullquote, span.lifted, a.noteref").isEmpty(), ch.html());
     }
