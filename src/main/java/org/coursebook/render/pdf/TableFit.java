@@ -39,6 +39,9 @@ final class TableFit {
     static final float SAFETY = 1.06f;
     /** openhtmltopdf's default body margin, 8 CSS pixels a side, which the stylesheets keep. */
     static final float BODY_MARGIN_PT = 6f;
+    /** A word longer than this (in characters) may break anywhere in a narrowed table's cell. */
+    static final int LONG_WORD = 12;
+    static final String BREAK_CLASS = "break-anywhere";
     static final String FIT_CLASS = "table-fit", LANDSCAPE_CLASS = "table-landscape", WRAP_CLASS = "table-wrap";
 
     /** How a table is set: its layout and the size of its cells' type in points. */
@@ -130,6 +133,13 @@ final class TableFit {
             table.addClass(FIT_CLASS);
             String size = String.format(Locale.ROOT, "font-size: %.1fpt", plan.fontPt());
             for (Element tr : table.select("tr")) tr.attr("style", size);
+            // Only a cell with a long word may break it anywhere: were every cell allowed to, the table layout
+            // would count each column's least width as one letter and split years and headers ("191/3").
+            for (Element cell : table.select("td, th")) {
+                if (java.util.Arrays.stream(cell.text().split("[\\s\\u200B]+")).anyMatch(w -> w.codePointCount(0, w.length()) > LONG_WORD)) {
+                    cell.addClass(BREAK_CLASS);
+                }
+            }
         }
         if (plan.layout() == Layout.LANDSCAPE || plan.layout() == Layout.LANDSCAPE_SMALLER) {
             Element wrap = table.parent();
