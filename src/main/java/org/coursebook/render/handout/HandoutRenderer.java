@@ -83,7 +83,8 @@ public final class HandoutRenderer implements Renderer {
         model.put("docTitle", title);
         model.put("css", css);
         model.put("noteLines", NOTE_LINES);
-        String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model));
+        String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model),
+                org.coursebook.render.pdf.PrintImages.sources(book));
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, meta, title, ctx.buildTime(), 0));
     }

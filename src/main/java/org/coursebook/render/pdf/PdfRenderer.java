@@ -1,8 +1,6 @@
 package org.coursebook.render.pdf;
 
-import org.coursebook.model.Asset;
 import org.coursebook.model.Book;
-import org.coursebook.read.SvgChecker;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
 
@@ -34,37 +32,12 @@ public final class PdfRenderer implements Renderer {
         ctx.output().write("fonts-LICENSE.txt", out -> out.write(ctx.fonts().license().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /**
-     * Where the print renderer finds each image the chapters show, by its path in the outputs
-     * ({@link Asset#href()}): a raster image at its own file, as a URL path relative to the book's folder
-     * (percent-encoded, RFC 3986: {@code img/tide%20chart.png}); an SVG as a {@code data:} URL of the bytes
-     * the EPUB carries too (without byte order mark or DOCTYPE, which the renderer's XML reader stumbles on).
-     */
-    static Map<String, String> imageSources(Book book) throws IOException {
-        Map<String, String> sources = new HashMap<>();
-        java.nio.file.Path root = book.sourceDir().toAbsolutePath().normalize();
-        for (Asset a : book.assets()) {
-            if (a.mediaType().equals("image/svg+xml")) {
-                byte[] svg = SvgChecker.forOutput(java.nio.file.Files.readAllBytes(a.source()));
-                sources.put(a.href(), "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(svg));
-            } else {
-                String relative = root.relativize(a.source().toAbsolutePath().normalize()).toString().replace('\\', '/');
-                try {
-                    sources.put(a.href(), new java.net.URI(null, null, relative, null).toASCIIString());
-                } catch (java.net.URISyntaxException e) {
-                    throw new IOException("cannot make a URL of the image path " + relative, e);
-                }
-            }
-        }
-        return sources;
-    }
-
     public byte[] build(Book book, RenderContext ctx) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("book", book);
         model.put("meta", book.meta());
         model.put("css", PageGeometry.of(book.meta().pageSize()).css() + ctx.styles().css("base.css") + ctx.styles().css("print.css"));
-        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), imageSources(book));
+        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), PrintImages.sources(book));
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));
