@@ -139,6 +139,24 @@ class ImagesTest {
     }
 
     @Test
+    void anImageInAQuotationReachesTheHandoutFromAnyFolder() throws Exception {
+        TestBook b = TestBook.create(tmp.resolve("book")).bytes("img/poster one.png", png(0x707070)).body("""
+                Text.
+
+                ## Sources
+
+                > The poster said it all.
+                >
+                > ![A poster with a worker and a factory.](<img/poster one.png>)
+                >
+                > — A. Artist, *Poster*, 1931
+                """);
+        BuildPipeline.Result r = Builds.build(b.manifest(), tmp.resolve("out"), Set.of("handouts"));
+        assertEquals("", TestBook.show(r.diagnostics()), "no warnings");
+        assertEquals(1, imageXObjects(tmp.resolve("out/handouts/01-a-chapter.pdf")), "the poster drawn in the handout");
+    }
+
+    @Test
     void anImageInTheFrontMatterIsRefusedAtItsField() throws Exception {
         TestBook b = TestBook.create(tmp.resolve("book")).bytes("images/a.png", png(0x808080)).file("ch.md", """
                 ---

@@ -84,7 +84,8 @@ public final class HandoutRenderer implements Renderer {
         model.put("docTitle", title);
         model.put("css", css);
         model.put("noteLines", NOTE_LINES);
-        String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model), codeColumns(meta.handoutPaper()));
+        String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model),
+                org.coursebook.render.pdf.PrintImages.sources(book), codeColumns(meta.handoutPaper()));
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, meta, title, ctx.buildTime(), 0));
     }

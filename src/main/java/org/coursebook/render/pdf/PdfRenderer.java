@@ -1,8 +1,6 @@
 package org.coursebook.render.pdf;
 
-import org.coursebook.model.Asset;
 import org.coursebook.model.Book;
-import org.coursebook.read.SvgChecker;
 import org.coursebook.render.CodeWrap;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
@@ -35,31 +33,6 @@ public final class PdfRenderer implements Renderer {
         ctx.output().write("fonts-LICENSE.txt", out -> out.write(ctx.fonts().license().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /**
-     * Where the print renderer finds each image the chapters show, by its path in the outputs
-     * ({@link Asset#href()}): a raster image at its own file, as a URL path relative to the book's folder
-     * (percent-encoded, RFC 3986: {@code img/tide%20chart.png}); an SVG as a {@code data:} URL of the bytes
-     * the EPUB carries too (without byte order mark or DOCTYPE, which the renderer's XML reader stumbles on).
-     */
-    static Map<String, String> imageSources(Book book) throws IOException {
-        Map<String, String> sources = new HashMap<>();
-        java.nio.file.Path root = book.sourceDir().toAbsolutePath().normalize();
-        for (Asset a : book.assets()) {
-            if (a.mediaType().equals("image/svg+xml")) {
-                byte[] svg = SvgChecker.forOutput(java.nio.file.Files.readAllBytes(a.source()));
-                sources.put(a.href(), "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(svg));
-            } else {
-                String relative = root.relativize(a.source().toAbsolutePath().normalize()).toString().replace('\\', '/');
-                try {
-                    sources.put(a.href(), new java.net.URI(null, null, relative, null).toASCIIString());
-                } catch (java.net.URISyntaxException e) {
-                    throw new IOException("cannot make a URL of the image path " + relative, e);
-                }
-            }
-        }
-        return sources;
-    }
-
     /** The body text size of print.css, in pt; code is set at {@link #CODE_EM} of it (base.css). */
     static final double BODY_PT = 10.5, CODE_EM = 0.8;
 
@@ -74,7 +47,7 @@ public final class PdfRenderer implements Renderer {
         model.put("book", TableFit.apply(book, page, ctx.diagnostics()));
         model.put("meta", book.meta());
         model.put("css", page.css() + ctx.styles().printCss("base.css") + ctx.styles().printCss("print.css"));
-        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), imageSources(book), codeColumns(page));
+        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), PrintImages.sources(book), codeColumns(page));
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));

@@ -60,10 +60,7 @@ final class PrintDocument {
                 a.attr("title", a.attr("href").startsWith("#") ? "Go to " + a.text() : "Link to " + a.attr("href"));
             }
         }
-        for (Element img : doc.select("img[src]")) {
-            String src = images.get(img.attr("src"));
-            if (src != null) img.attr("src", src);
-        }
+        PrintImages.point(doc, images);
         // The contents page's links go to the part's opening (its id) or to a section's prefixed id.
         if (codeColumns < Integer.MAX_VALUE) CodeWrap.wrap(doc, codeColumns);
         return doc.outerHtml();
