@@ -478,7 +478,7 @@ public final class MarkdownReader {
                     if (at >= 0) {
                         diag.error(posAt(t.getStartOffset() + at), "a lifted excerpt marker '==' is not closed (or the excerpt is empty)",
                                 "mark the phrase as ==phrase==, both markers in the same paragraph with no space inside them; "
-                                        + "write a comparison as code: `a == b`");
+                                        + "write a comparison as code, `a == b`, or escape it: a \\=\\= b");
                     }
                 } else if (n instanceof com.vladsch.flexmark.ast.RefNode ref && !ref.isDefined()
                         && ref.getNext() instanceof Text after && after.getChars().startsWith("(")) {

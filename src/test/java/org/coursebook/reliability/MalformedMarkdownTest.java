@@ -333,7 +333,21 @@ class MalformedMarkdownTest {
                 """).check();
         Diagnostic d = error(ds, "ch.md", 9, "a lifted excerpt marker '==' is not closed");
         assertEquals(21, d.pos().column());
+        assertTrue(d.hint().contains("a \\=\\= b"), d.hint());
         assertEquals(1, errors(ds).size(), TestBook.show(ds));
+    }
+
+    @Test
+    void anEscapedMarkerIsText() throws Exception {
+        TestBook b = book().body("""
+                ## Comparison
+
+                - In a list, a \\=\\= b compares.
+                """);
+        assertEquals(List.of(), b.check());
+        Document ch = chapterXhtml(buildEpub(b), "ch.xhtml");
+        ch.select("aside.lecture-points").remove();
+        assertEquals("In a list, a == b compares.", ch.selectFirst("li").text());
     }
 
     @Test
