@@ -32,6 +32,14 @@ public final class PdfRenderer implements Renderer {
         ctx.output().write("fonts-LICENSE.txt", out -> out.write(ctx.fonts().license().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Reports to {@code diag}, without drawing anything, the tables that even a landscape page of the book's page
+     * size holds only in type smaller than 7 pt: the warnings a build of the print book gives ({@link TableFit}).
+     */
+    public static void checkTables(Book book, org.coursebook.diag.Diagnostics diag) {
+        TableFit.apply(book, PageGeometry.of(book.meta().pageSize()), diag);
+    }
+
     public byte[] build(Book book, RenderContext ctx) throws IOException {
         PageGeometry page = PageGeometry.of(book.meta().pageSize());
         Map<String, Object> model = new HashMap<>();
