@@ -68,9 +68,14 @@ public final class BuildPipeline {
         this.progress = progress;
     }
 
-    /** Reads and transforms the book without writing anything; throws if there are errors. */
+    /**
+     * Reads and transforms the book without writing anything; throws if there are errors. Also reports what the
+     * print book would warn about without drawing it (tables too wide for its page).
+     */
     public Book check(BuildOptions opts, Diagnostics diag, Map<String, Chapter> cache) {
-        return transform(read(opts, diag, cache), diag);
+        Book book = transform(read(opts, diag, cache), diag);
+        org.coursebook.render.pdf.PdfRenderer.checkTables(book, diag);
+        return book;
     }
 
     /** A book as read, and the parts that could not be read (they have their own errors). */

@@ -41,6 +41,14 @@ public final class PdfRenderer implements Renderer {
         return CodeWrap.columns(page.textWidthPt() - 2 * CodeWrap.PRINT_BODY_MARGIN_PT, BODY_PT * CODE_EM);
     }
 
+    /**
+     * Reports to {@code diag}, without drawing anything, the tables that even a landscape page of the book's page
+     * size holds only in type smaller than 7 pt: the warnings a build of the print book gives ({@link TableFit}).
+     */
+    public static void checkTables(Book book, org.coursebook.diag.Diagnostics diag) {
+        TableFit.apply(book, PageGeometry.of(book.meta().pageSize()), diag);
+    }
+
     public byte[] build(Book book, RenderContext ctx) throws IOException {
         PageGeometry page = PageGeometry.of(book.meta().pageSize());
         Map<String, Object> model = new HashMap<>();

@@ -30,7 +30,7 @@ import java.util.Locale;
  * </ol>
  * The measures mirror base.css and print.css ({@value #BODY_PT} pt text, tables at {@value #TABLE_EM} em, header
  * cells at {@value #HEAD_EM} em, cells padded {@value #PAD_EM} em a side, the first column at least 1.2 in); the
- * estimate errs wide by {@value #SAFETY}, and {@code table-fit} cells may break a word anywhere as a last resort.
+ * estimate errs wide by {@value #SAFETY}, and print.css lets a cell break a word anywhere as a last resort.
  */
 final class TableFit {
     static final float BODY_PT = 10.5f, TABLE_EM = 0.88f, HEAD_EM = 0.95f, SIDEBAR_EM = 0.92f;

@@ -9,7 +9,8 @@ import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
  * with PDFBox: Times for the text face and Helvetica for the sans-serif face, whose widths the Liberation fonts
  * copy glyph for glyph (they were drawn metric-compatible with Times New Roman and Arial). Characters those
  * metrics lack are estimated: none for combining marks and format characters, a full em for East Asian wide
- * characters, and a generous 0.62 em for any other letter. Monospaced text is 0.6 em a character. Thread-safe.
+ * characters, and for any other character a generous width for its case (Cyrillic, Greek and the like: capitals
+ * 0.76 em, small letters 0.6 em, others 0.62 em). Monospaced text is 0.6 em a character. Thread-safe.
  */
 final class TextWidths {
     /** The faces a table's cells are set in. */
@@ -23,7 +24,7 @@ final class TextWidths {
         }
     }
 
-    private static final float OTHER = 0.62f, WIDE = 1.0f, MONO = 0.6f;
+    private static final float CAPITAL = 0.76f, SMALL = 0.6f, OTHER = 0.62f, WIDE = 1.0f, MONO = 0.6f;
     private static final java.util.Map<Face, FontMetrics> METRICS = new java.util.EnumMap<>(Face.class);
 
     static {
@@ -51,7 +52,8 @@ final class TextWidths {
         if (face == Face.MONO) return MONO;
         String name = GlyphList.getAdobeGlyphList().codePointToName(cp);
         float w = name == null || ".notdef".equals(name) ? 0 : METRICS.get(face).getCharacterWidth(name) / 1000f;
-        return w > 0 ? w : OTHER;
+        if (w > 0) return w;
+        return Character.isUpperCase(cp) ? CAPITAL : Character.isLowerCase(cp) ? SMALL : OTHER;
     }
 
     /** East Asian wide and fullwidth characters, emoji: a full em (UAX #11, roughly). */

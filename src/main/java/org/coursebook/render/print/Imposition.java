@@ -36,7 +36,8 @@ import java.util.TimeZone;
  *
  * <p>The sheet is the office paper of the page's family, landscape: US Letter for Letter, trade (6×9 in) and
  * half-letter pages; A4 for A4 and A5 pages. A5 and half-letter pages print at full size; a Letter page is scaled
- * to half-letter (64.7%), an A4 page to A5 (70.7%), a trade page to 91.7%.
+ * to half-letter (64.7%), an A4 page to A5 (70.7%), a trade page to 91.7%. A landscape page among upright ones
+ * (a table set on a landscape page) is turned a quarter to the left into its half, at the same scale.
  */
 public final class Imposition {
     /** A way of putting pages on sheets, by its command-line name. */
@@ -148,10 +149,14 @@ public final class Imposition {
         if (forms[index] == null) forms[index] = layers.importPageAsForm(source, index);
         PDRectangle box = source.getPage(index).getCropBox();
         float halfW = sheet.getWidth() / 2, h = sheet.getHeight();
-        float scale = Math.min(1f, Math.min(halfW / box.getWidth(), h / box.getHeight()));
-        float dx = x0 + (halfW - box.getWidth() * scale) / 2, dy = (h - box.getHeight() * scale) / 2;
+        // A landscape page (a wide table's) is turned a quarter to the left into its upright half, as a broadside
+        // page is printed in a book: its top towards the left edge.
+        boolean turn = box.getWidth() > box.getHeight() && halfW < h;
+        float w = turn ? box.getHeight() : box.getWidth(), bh = turn ? box.getWidth() : box.getHeight();
+        float scale = Math.min(1f, Math.min(halfW / w, h / bh));
+        float dx = x0 + (halfW - w * scale) / 2, dy = (h - bh * scale) / 2;
         cs.saveGraphicsState();
-        cs.transform(new Matrix(scale, 0, 0, scale, dx, dy));
+        cs.transform(turn ? new Matrix(0, scale, -scale, 0, dx + w * scale, dy) : new Matrix(scale, 0, 0, scale, dx, dy));
         cs.drawForm(forms[index]);
         cs.restoreGraphicsState();
     }

@@ -206,6 +206,19 @@ class WideTablesTest {
         assertEquals(List.of(), PdfValidator.pdfA2u(bytes), "PDF/A-2u with a landscape page");
     }
 
+    /** {@code check} gives the same warning, without drawing the book. */
+    @Test
+    void checkWarnsAboutTheTableToo() {
+        TestBook.create(tmp.resolve("src")).file("ch.md", chapter(new String[] {"North"}, 38));
+        org.coursebook.diag.Diagnostics diag = new org.coursebook.diag.Diagnostics();
+        new BuildPipeline(List.of(), s -> {}).check(new BuildOptions(tmp.resolve("src/book.yaml"), tmp.resolve("out"), Set.of(),
+                null, PageSize.A4, null, BookReader.Limits.defaults(), List.of()), diag, java.util.Map.of());
+        assertEquals(1, diag.all().size(), diag.all().toString());
+        assertEquals(11, diag.all().get(0).pos().line());
+        assertTrue(diag.all().get(0).message().startsWith("the table is too wide for the page"), diag.all().toString());
+        assertFalse(Files.exists(tmp.resolve("out")), "check writes nothing");
+    }
+
     /** A four-column table is left as the stylesheet sets it: the fitting touches only what needs it. */
     @Test
     void aTableThatFitsIsLeftAsItIs() {

@@ -183,4 +183,40 @@ class ImpositionTest {
             assertTrue(text.contains("The First Chapter") && text.contains("Диктатура пролетариата"), "text survives imposition");
         }
     }
+
+    /**
+     * A landscape page among upright ones (a wide table's) is turned a quarter into its half of the sheet, at the
+     * upright pages' scale, its top towards the left edge: not shrunk to the half's width.
+     */
+    @Test
+    void aLandscapePageIsTurnedIntoItsHalfAtTheSameScale() throws Exception {
+        PDRectangle a4 = PDRectangle.A4, wide = new PDRectangle(a4.getHeight(), a4.getWidth());
+        byte[] pdf;
+        try (PDDocument doc = Loader.loadPDF(numberedPages(1, a4)); PDDocument w = Loader.loadPDF(numberedPages(2, wide))) {
+            doc.importPage(w.getPage(1));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        byte[] imposed = Imposition.impose(pdf, Layout.TWO_UP, "t", TIME);
+        List<int[]> glyphs = new ArrayList<>();
+        try (PDDocument doc = Loader.loadPDF(imposed)) {
+            assertEquals(1, doc.getNumberOfPages());
+            PDFTextStripper s = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    for (var t : positions) {
+                        glyphs.add(new int[] {t.getUnicode().charAt(0), Math.round(t.getDir()), Math.round(t.getFontSizeInPt()),
+                                Math.round(t.getXDirAdj())});
+                    }
+                }
+            };
+            s.getText(doc);
+        }
+        int[] upright = glyphs.stream().filter(g -> g[0] == 'P' && g[1] == 0).findFirst().orElseThrow();
+        int[] turned = glyphs.stream().filter(g -> g[0] == 'P' && g[1] != 0).findFirst().orElseThrow(
+                () -> new AssertionError("the landscape page's text is turned: " + glyphs.stream().map(java.util.Arrays::toString).toList()));
+        assertEquals(90, turned[1], "a quarter turn to the left: the text runs upwards");
+        assertEquals(upright[2], turned[2], "both pages at A5 scale (70.7%), the landscape one not shrunk further");
+    }
 }
