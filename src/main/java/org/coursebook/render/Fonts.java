@@ -128,16 +128,6 @@ public final class Fonts {
     }
 
     /**
-     * Every family name a stylesheet may use: the bundled families and the book's own, in that order.
-     */
-    public List<String> families() {
-        List<String> names = new java.util.ArrayList<>();
-        for (Face f : ALL) if (!names.contains(f.family())) names.add(f.family());
-        for (Face f : bookFaces) if (!names.contains(f.family())) names.add(f.family());
-        return names;
-    }
-
-    /**
      * The face's font bytes (shared; do not modify). A book's font file is read again when its size or time
      * changes (watch mode).
      *
@@ -185,9 +175,34 @@ public final class Fonts {
         });
     }
 
-    /** The licences of the bundled fonts (Liberation: SIL OFL 1.1; DejaVu: Bitstream Vera licence), as text. */
+    /**
+     * The licences of the fonts, as text: the bundled fonts' (Liberation: SIL OFL 1.1; DejaVu: Bitstream Vera
+     * licence), then each licence file that lies beside a font of the book's own (a file in its folder whose name
+     * holds "licen", "ofl" or "copying", in name order), so that the outputs carry it with the font.
+     */
     public String license() {
-        return text(LICENSE_RESOURCE) + "\n\n" + text(DEJAVU_LICENSE_RESOURCE);
+        StringBuilder sb = new StringBuilder(text(LICENSE_RESOURCE) + "\n\n" + text(DEJAVU_LICENSE_RESOURCE));
+        java.util.TreeSet<Path> files = new java.util.TreeSet<>();
+        for (Face f : bookFaces) {
+            Path dir = f.file().toAbsolutePath().getParent();
+            try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+                s.filter(Files::isRegularFile).filter(p -> {
+                    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                    return n.contains("licen") || n.contains("ofl") || n.contains("copying");
+                }).forEach(files::add);
+            } catch (IOException e) {
+                // an unreadable folder: the style check has reported the fonts in it
+            }
+        }
+        for (Path p : files) {
+            try {
+                sb.append("\n\n---- ").append(p.getFileName()).append(" (the book's own fonts) ----\n\n")
+                        .append(Files.readString(p, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                sb.append("\n\n---- ").append(p.getFileName()).append(": could not be read as UTF-8 text ----\n");
+            }
+        }
+        return sb.toString();
     }
 
     private String text(String resource) {

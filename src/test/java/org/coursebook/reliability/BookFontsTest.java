@@ -53,6 +53,7 @@ class BookFontsTest {
     void theBooksOwnFontIsEmbeddedInThePdfAndTheEpub() throws Exception {
         TestBook b = bookWithOwnFont(FACE, USE);
         b.body("Some text.\n\n## Heading Quartz\n\nMore text.\n");
+        b.file("styles/fonts/LICENSE-CoursebookTestSans.txt", "Coursebook Test Sans: Bitstream Vera licence, renamed copy.\n");
         BuildPipeline.Result r = Builds.build(b.manifest(), tmp.resolve("out"), Set.of("epub", "pdf"));
         assertTrue(r.diagnostics().stream().noneMatch(Diagnostic::isError), TestBook.show(r.diagnostics()));
 
@@ -78,6 +79,8 @@ class BookFontsTest {
             assertTrue(opf.contains("href=\"css/fonts/CoursebookTestSans.ttf\" media-type=\"font/ttf\""), opf);
             String css = new String(z.getInputStream(z.getEntry("OEBPS/css/base.css")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(css.contains(FACE), "the book's rule as written");
+            String licences = new String(z.getInputStream(z.getEntry("META-INF/LICENSE-fonts.txt")).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(licences.contains("Coursebook Test Sans: Bitstream Vera licence"), "the licence beside the font ships with it");
         }
         EpubValidator.Result check = EpubValidator.validate(epub);
         assertTrue(check.clean(), check.toString());

@@ -113,6 +113,30 @@ class EpubFontsTest {
     }
 
     @Test
+    void theRealBooksEpubCarriesLittleFontAndThePdfOnlySubsets() throws Exception {
+        Builds.realBook();
+        Path epub = Builds.realOut().resolve("soviet-russia.epub");
+        long fontBytes = 0;
+        int faces = 0;
+        try (ZipFile z = new ZipFile(epub.toFile())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                if (!e.getName().endsWith(".ttf")) continue;
+                faces++;
+                fontBytes += e.getCompressedSize();
+                assertTrue(e.getSize() < 40_000, e.getName() + " is cut down: " + e.getSize() + " bytes");
+            }
+        }
+        assertTrue(faces >= 4 && faces <= 8, faces + " faces");
+        assertTrue(fontBytes < 60_000, "fonts take " + fontBytes + " bytes of the EPUB (1.67 MB before they were cut down)");
+        // issue 11: the whole EPUB under 0.4 MB (it was 1.99 MB with whole fonts)
+        assertTrue(Files.size(epub) < 400 * 1024, "the EPUB is " + Files.size(epub) + " bytes");
+        try (org.coursebook.support.PdfInspect pdf = new org.coursebook.support.PdfInspect(Builds.realOut().resolve("soviet-russia.pdf"))) {
+            java.util.List<String> names = pdf.fontNames();
+            assertTrue(!names.isEmpty() && names.stream().allMatch(n -> n.matches("[A-Z]{6}\\+.+")), "every PDF font is a subset: " + names);
+        }
+    }
+
+    @Test
     void aBrowserLoadsEveryEmbeddedFont() throws Exception {
         Path epub = build("Tick ✓ the box: `code` and ქართული, *italic* and **bold**.\n\n## A Section\n\nMore text.\n");
         Path dir = tmp.resolve("unzipped");

@@ -67,8 +67,16 @@ final class EpubFonts {
         families.putAll(declared); // a family the book declares is the book's, even under a bundled name
 
         TextFonts text = new TextFonts(sheets);
+        // Each document on its own (in parallel), then merged: the sets do not depend on the order.
         Map<TextFonts.Request, Set<String>> usage = new HashMap<>();
-        for (String doc : documents) text.collect(doc, usage);
+        List<Map<TextFonts.Request, Set<String>>> parts = documents.parallelStream().map(doc -> {
+            Map<TextFonts.Request, Set<String>> one = new HashMap<>();
+            text.collect(doc, one);
+            return one;
+        }).toList();
+        for (Map<TextFonts.Request, Set<String>> one : parts) {
+            one.forEach((r, set) -> usage.computeIfAbsent(r, k -> new java.util.HashSet<>()).addAll(set));
+        }
         Map<Fonts.Face, Set<Integer>> chars = new FaceChooser(families, fonts::coverage).choose(usage);
         for (Fonts.Face f : referenced) chars.computeIfAbsent(f, k -> new TreeSet<>());
 

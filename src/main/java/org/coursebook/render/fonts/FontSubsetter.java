@@ -246,7 +246,7 @@ public final class FontSubsetter {
 
     /** A cmap with a format 4 subtable (3,1) for the BMP and, if needed, a format 12 subtable (3,10) for all. */
     static byte[] cmap(SortedMap<Integer, Integer> charToGlyph) {
-        byte[] f4 = format4(charToGlyph.headMap(0x10000));
+        byte[] f4 = format4(charToGlyph.headMap(0xFFFF)); // U+FFFF ends every format 4 table
         boolean supplementary = !charToGlyph.tailMap(0x10000).isEmpty();
         byte[] f12 = supplementary ? format12(charToGlyph) : null;
         int records = supplementary ? 2 : 1;

@@ -25,9 +25,9 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Selector;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Which text of a set of XHTML documents asks for which font: the stylesheets' {@code font-family},
@@ -170,27 +169,59 @@ public final class TextFonts {
     }
 
     private static void text(String text, Set<Style> styles, Map<Request, Set<String>> into) {
-        if (text.isBlank()) return;
-        BreakIterator clusters = BreakIterator.getCharacterInstance(Locale.ROOT);
-        clusters.setText(text);
-        List<String> found = new ArrayList<>();
-        for (int start = clusters.first(), end = clusters.next(); end != BreakIterator.DONE; start = end, end = clusters.next()) {
-            String c = text.substring(start, end);
-            if (c.isBlank() || Character.isISOControl(c.codePointAt(0))) continue;
-            found.add(c);
-        }
+        Set<String> found = clusters(text);
+        if (found.isEmpty()) return;
         for (Style s : styles) {
             if (s.families.isEmpty()) continue;
-            Set<String> set = into.computeIfAbsent(new Request(s.families, s.weight, s.italic), k -> new TreeSet<>());
-            for (int i = 0; i < ALWAYS.length(); i++) set.add(ALWAYS.substring(i, i + 1));
-            for (String c : found) {
-                set.add(c);
-                if (s.transform) {
+            Set<String> set = into.computeIfAbsent(new Request(s.families, s.weight, s.italic), k -> {
+                Set<String> fresh = new HashSet<>();
+                for (int i = 0; i < ALWAYS.length(); i++) fresh.add(ALWAYS.substring(i, i + 1));
+                return fresh;
+            });
+            set.addAll(found);
+            if (s.transform) {
+                for (String c : found) {
                     set.add(c.toUpperCase(Locale.ROOT));
                     set.add(c.toLowerCase(Locale.ROOT));
                 }
             }
         }
+    }
+
+    /**
+     * The text's distinct grapheme clusters, as far as fonts are concerned: a character with the combining marks,
+     * joiners and variation selectors that follow it (a reading system draws those from one font if it can).
+     * Whitespace and control characters are left out.
+     */
+    static Set<String> clusters(String text) {
+        Set<String> found = new HashSet<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int start = i;
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            while (i < n) {
+                int next = text.codePointAt(i);
+                if (extendsCluster(next)) {
+                    i += Character.charCount(next);
+                } else if (text.codePointBefore(i) == 0x200D) { // a zero-width joiner joins the next character too
+                    i += Character.charCount(next);
+                } else {
+                    break;
+                }
+            }
+            if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0xA0) continue;
+            found.add(text.substring(start, i));
+        }
+        return found;
+    }
+
+    private static boolean extendsCluster(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
+                || cp == 0x200C || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
+                || (cp >= 0x1F3FB && cp <= 0x1F3FF); // emoji skin tones
     }
 
     /** The text a {@code content} value generates, as far as it can be known: strings, counters, quotes, attributes. */
