@@ -108,8 +108,19 @@ final class PrintDocument {
             fn.appendElement("span").addClass("fn-number").text(ref.text());
             Element body = note.clone();
             body.select(".note-number").remove();
-            fn.append(body.select("p").isEmpty() ? body.html() : String.join(" ", body.select("p").eachText().isEmpty()
-                    ? java.util.List.of() : body.select("p").stream().map(Element::html).toList()));
+            if (body.children().stream().allMatch(c -> c.normalName().equals("p"))) {
+                fn.append(body.select("p").isEmpty() ? body.html() : String.join(" ", body.select("p").eachText().isEmpty()
+                        ? java.util.List.of() : body.select("p").stream().map(Element::html).toList()));
+            } else {
+                // a note with a code listing or a list: its paragraphs run on, its other blocks keep their shape
+                StringBuilder sb = new StringBuilder();
+                for (org.jsoup.nodes.Node n : body.childNodes()) {
+                    if (n instanceof Element e && e.normalName().equals("p")) sb.append(sb.length() > 0 ? " " : "").append(e.html());
+                    else if (n instanceof Element e) sb.append(e.outerHtml());
+                    else if (n instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) sb.append(t.outerHtml());
+                }
+                fn.append(sb.toString());
+            }
             ref.after(fn);
             ref.attr("href", "#" + id + "-print");
         }
