@@ -86,6 +86,15 @@ public final class XhtmlCleaner {
     static void sanitize(Element root, SourcePos pos, Tracking tracked, Diagnostics diag) {
         limitDepth(root, pos, tracked, diag);
         removeComments(root);
+        // A table's caption is its first child (HTML's content model, which EPUBCheck enforces); Flexmark writes
+        // the `[Caption]` line's caption last, in a table at any depth (lists, quotes, sidebars).
+        for (Element caption : root.select("table > caption")) {
+            Element table = caption.parent();
+            if (table != null && table.child(0) != caption) {
+                caption.remove();
+                table.prependChild(caption);
+            }
+        }
         for (Element el : new ArrayList<>(root.getAllElements())) {
             if (el == root) continue;
             SourcePos at = at(el, pos, tracked);

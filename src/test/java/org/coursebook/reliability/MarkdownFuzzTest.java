@@ -58,8 +58,8 @@ class MarkdownFuzzTest {
     static final AtomicInteger GENERATED = new AtomicInteger(), GENERATED_BUILT = new AtomicInteger();
     static final int EPUBCHECK_EVERY = 40;
     /** Floors that keep the fuzzing honest: most generated chapters must build, and a real sample must be validated. */
-    static final double MIN_BUILT_SHARE = 0.6;
-    static final int MIN_EPUBCHECKED = 25;
+    static final double MIN_BUILT_SHARE = 0.5;
+    static final int MIN_EPUBCHECKED = 15;
     static final Map<String, Integer> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
     static Templates templates;
     static Fonts fonts;
@@ -91,6 +91,7 @@ class MarkdownFuzzTest {
                 BUILT.get(), REFUSED.get(), CHECKED.get());
         REASONS.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf("  %5d  %s%n", e.getValue(), e.getKey()));
+        System.out.printf("fuzz: %d of %d generated chapters built%n", GENERATED_BUILT.get(), GENERATED.get());
         // A fuzzer whose inputs are all refused tests nothing: fail the run when too few generated chapters build.
         if (GENERATED.get() > 0) {
             assertTrue(GENERATED_BUILT.get() >= MIN_BUILT_SHARE * GENERATED.get(), "only " + GENERATED_BUILT.get() + " of "

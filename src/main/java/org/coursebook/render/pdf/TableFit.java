@@ -96,6 +96,7 @@ final class TableFit {
             Columns cols = Columns.of(table);
             if (cols.count() == 0) continue;
             Plan plan = plan(cols, scale * BODY_PT * TABLE_EM, page.textWidthPt() - indent, page.wideTextWidthPt() - indent);
+            changed |= markLongWords(table);
             if (plan.layout() == Layout.AS_IS) continue;
             changed = true;
             apply(table, plan, page.wideTextWidthPt() - indent);
@@ -133,13 +134,7 @@ final class TableFit {
             table.addClass(FIT_CLASS);
             String size = String.format(Locale.ROOT, "font-size: %.1fpt", plan.fontPt());
             for (Element tr : table.select("tr")) tr.attr("style", size);
-            // Only a cell with a long word may break it anywhere: were every cell allowed to, the table layout
-            // would count each column's least width as one letter and split years and headers ("191/3").
-            for (Element cell : table.select("td, th")) {
-                if (java.util.Arrays.stream(cell.text().split("[\\s\\u200B]+")).anyMatch(w -> w.codePointCount(0, w.length()) > LONG_WORD)) {
-                    cell.addClass(BREAK_CLASS);
-                }
-            }
+
         }
         if (plan.layout() == Layout.LANDSCAPE || plan.layout() == Layout.LANDSCAPE_SMALLER) {
             Element wrap = table.parent();
@@ -151,6 +146,23 @@ final class TableFit {
             // openhtmltopdf lays out every page at the width of the first: the landscape page's width is given here
             wrap.addClass(LANDSCAPE_CLASS).attr("style", "width: " + PageGeometry.pts(widePt));
         }
+    }
+
+    /**
+     * Lets a cell with a word of more than {@value #LONG_WORD} characters break it anywhere, as a last resort
+     * against openhtmltopdf cutting off what passes the page's edge. Only such cells: were every cell allowed
+     * to, the table layout would count each column's least width as one letter and split years, numbers and
+     * headers ("191/3", "10./2"). Returns whether a cell was marked.
+     */
+    private static boolean markLongWords(Element table) {
+        boolean marked = false;
+        for (Element cell : table.select("td, th")) {
+            if (java.util.Arrays.stream(cell.text().split("[\\s\\u200B]+")).anyMatch(w -> w.codePointCount(0, w.length()) > LONG_WORD)) {
+                cell.addClass(BREAK_CLASS);
+                marked = true;
+            }
+        }
+        return marked;
     }
 
     /** How far the containers around a table inside a fragment indent it, in points (lists, block quotes). */
