@@ -51,8 +51,25 @@ public final class GlyphCoverage {
         return memo.computeIfAbsent(cp, this::lookUp);
     }
 
+    /** Whether every one of the book's own faces (Liberation Serif, Sans and Mono, all styles) has {@code cp}. */
+    public boolean inBookFaces(int cp) {
+        if (cp < 0x250) return true;
+        return bookMemo.computeIfAbsent(cp, c -> {
+            for (Fonts.Face f : Fonts.FACES) if (cmap(f).getGlyphId(c) == 0) return false;
+            for (Fonts.Face f : Fonts.MONO_FACES) if (cmap(f).getGlyphId(c) == 0) return false;
+            return true;
+        });
+    }
+
+    private final Map<Integer, Boolean> bookMemo = new ConcurrentHashMap<>();
+
     private boolean lookUp(int cp) {
-        for (List<String> stack : Fonts.STACKS) {
+        // As the print engine draws it: a character all the book's faces have is theirs; any other is set in the
+        // fallback stacks (PrintText): DejaVu Serif then Sans for text, DejaVu Sans for headings, DejaVu Sans Mono
+        // then Sans for code.
+        if (inBookFaces(cp)) return true;
+        for (List<String> stack : List.of(List.of(Fonts.SERIF_FALLBACK, Fonts.LAST_RESORT), List.of(Fonts.LAST_RESORT),
+                List.of(Fonts.MONO_FALLBACK, Fonts.LAST_RESORT))) {
             for (String style : List.of("400normal", "400italic", "700normal", "700italic")) {
                 boolean found = false;
                 for (String family : stack) {

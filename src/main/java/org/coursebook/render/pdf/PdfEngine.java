@@ -41,6 +41,13 @@ public final class PdfEngine {
     private TexHyphenator hyphenator;
     private byte[] icc;
 
+    private org.coursebook.render.GlyphCoverage coverage;
+
+    private synchronized org.coursebook.render.GlyphCoverage coverage(Fonts fonts) {
+        if (coverage == null) coverage = new org.coursebook.render.GlyphCoverage(fonts);
+        return coverage;
+    }
+
     private synchronized void load() {
         if (hyphenator == null) {
             hyphenator = new TexHyphenator();
@@ -90,7 +97,7 @@ public final class PdfEngine {
             String rootUri = root.toUri().toString();
             b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-            b.withHtmlContent(PrintText.prepare(xhtml), rootUri.endsWith("/") ? rootUri : rootUri + "/");
+            b.withHtmlContent(PrintText.prepare(xhtml, coverage(fonts)::inBookFaces), rootUri.endsWith("/") ? rootUri : rootUri + "/");
             try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
                 renderer.getSharedContext().setTextRenderer(new CachingTextRenderer());
                 renderer.createPDFWithoutClosing();

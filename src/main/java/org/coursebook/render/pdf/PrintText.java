@@ -35,22 +35,95 @@ final class PrintText {
 
     private PrintText() {}
 
-    static String prepare(String xhtml) {
+    /**
+     * The fallback families as the bundled stylesheets name them after the book's faces. The print engine gets the
+     * stacks without them: openhtmltopdf sizes every line by all the fonts of its stack, so DejaVu's taller ascent
+     * and descent moved every page break (and with them footnotes were laid out twice). Characters the book's
+     * faces lack go into a {@link #FALLBACK_CLASS} span instead, whose rules name the fallback fonts.
+     */
+    static final List<String> FALLBACK_IN_STACKS = List.of(", \"DejaVu Sans Mono\", \"DejaVu Sans\"",
+            ", \"DejaVu Serif\", \"DejaVu Sans\"", ", \"DejaVu Sans\"");
+    static final String FALLBACK_CLASS = "fb";
+    static final String FALLBACK_CSS = "\n.fb { font-family: \"DejaVu Serif\", \"DejaVu Sans\"; }\n"
+            + "h1 .fb, h2 .fb, h3 .fb, h4 .fb, h5 .fb, h6 .fb, th .fb, caption .fb, figcaption .fb, .chapter-label .fb, "
+            + ".box-title .fb, .sidebar-title .fb, .toc-number .fb, .rh-book .fb, .rh-chapter .fb, .listing-lang .fb, "
+            + ".handout-footer .fb, .course .fb, .lecture-label .fb { font-family: \"DejaVu Sans\"; }\n"
+            + "code .fb, pre .fb, kbd .fb, samp .fb { font-family: \"DejaVu Sans Mono\", \"DejaVu Sans\"; }\n";
+
+    /**
+     * @param inBookFaces whether every one of the book's own faces (Liberation Serif, Sans, Mono) has the code
+     *                    point; runs of characters for which it is false are set in a fallback span
+     */
+    static String prepare(String xhtml, java.util.function.IntPredicate inBookFaces) {
+        for (String f : FALLBACK_IN_STACKS) xhtml = xhtml.replace(f, "");
         boolean rtl = hasRightToLeft(xhtml);
+        boolean fallback = needsFallback(xhtml, inBookFaces);
         boolean nfc = Normalizer.isNormalized(xhtml, Normalizer.Form.NFC);
-        if (!rtl && nfc) return xhtml;
-        if (!rtl) return Normalizer.normalize(xhtml, Normalizer.Form.NFC);
-        Document doc = Jsoup.parse(nfc ? xhtml : Normalizer.normalize(xhtml, Normalizer.Form.NFC), "", Parser.xmlParser());
+        if (!nfc) xhtml = Normalizer.normalize(xhtml, Normalizer.Form.NFC);
+        if (!rtl && !fallback) return xhtml;
+        Document doc = Jsoup.parse(xhtml, "", Parser.xmlParser());
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
                 .prettyPrint(false).charset("UTF-8");
         List<TextNode> texts = new ArrayList<>();
         collect(doc, texts);
         for (TextNode t : texts) if (hasRightToLeft(t.getWholeText())) reorder(t);
+        if (fallback) {
+            texts.clear();
+            collect(doc, texts);
+            for (TextNode t : texts) fallBack(t, inBookFaces);
+            Element style = doc.selectFirst("head > style");
+            if (style != null) style.appendChild(new org.jsoup.nodes.DataNode(FALLBACK_CSS));
+            else {
+                Element head = doc.selectFirst("head");
+                if (head != null) head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(FALLBACK_CSS));
+            }
+        }
         return doc.outerHtml();
     }
 
+    static String prepare(String xhtml) {
+        return prepare(xhtml, cp -> true);
+    }
+
+    private static boolean needsFallback(String s, java.util.function.IntPredicate inBookFaces) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (cp >= 0x250 && !inBookFaces.test(cp) && !org.coursebook.render.GlyphCoverage.ignorable(cp)) return true;
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** Wraps each run of characters the book's faces lack (with the marks that follow them) in a fallback span. */
+    private static void fallBack(TextNode t, java.util.function.IntPredicate inBookFaces) {
+        { Element p = t.parent(); if (p != null && (p.normalName().equals("style") || p.hasClass(FALLBACK_CLASS))) return; }
+        String s = t.getWholeText();
+        List<Node> parts = new ArrayList<>();
+        StringBuilder plain = new StringBuilder(), odd = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean isMark = Character.getType(cp) == Character.NON_SPACING_MARK || Character.getType(cp) == Character.ENCLOSING_MARK
+                    || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+            boolean lacking = cp >= 0x250 && !inBookFaces.test(cp) && !org.coursebook.render.GlyphCoverage.ignorable(cp);
+            if (lacking || (isMark && odd.length() > 0 && plain.length() == 0)) {
+                if (plain.length() > 0) { parts.add(new TextNode(plain.toString())); plain.setLength(0); }
+                odd.appendCodePoint(cp);
+            } else {
+                if (odd.length() > 0) { parts.add(new Element("span").addClass(FALLBACK_CLASS).text(odd.toString())); odd.setLength(0); }
+                plain.appendCodePoint(cp);
+            }
+        }
+        if (parts.isEmpty() && odd.length() == 0) return;
+        if (plain.length() > 0) parts.add(new TextNode(plain.toString()));
+        if (odd.length() > 0) parts.add(new Element("span").addClass(FALLBACK_CLASS).text(odd.toString()));
+        for (Node p : parts) t.before(p);
+        t.remove();
+    }
+
     private static void collect(Node n, List<TextNode> out) {
-        if (n instanceof Element e && (e.tagName().equals("style") || e.tagName().equals("head"))) return;
+        if (n instanceof Element e && (e.tagName().equals("style") || e.tagName().equals("head")
+                || e.hasClass(FALLBACK_CLASS))) return;
         for (Node c : n.childNodes()) {
             if (c instanceof TextNode t) out.add(t);
             else collect(c, out);
