@@ -35,6 +35,38 @@ class RealBookTest {
         return Builds.realOut().resolve("soviet-russia.pdf");
     }
 
+    /**
+     * Every footnote is printed once, at the foot of its page. (Fallback fonts named in every font stack once made
+     * openhtmltopdf lay out lines taller and print two dozen notes twice, on their page and the next.)
+     */
+    @Test
+    void everyFootnoteIsPrintedOnce() throws Exception {
+        String text;
+        try (org.coursebook.support.PdfInspect p = new org.coursebook.support.PdfInspect(pdf())) {
+            text = p.visualText().replaceAll("\\s+", " "); // by position: italic titles are drawn after their line
+        }
+        int checked = 0;
+        for (Chapter c : Builds.realBook().book().allParts()) {
+            for (org.coursebook.model.Footnote f : c.footnotes()) {
+                String note = org.jsoup.Jsoup.parse(f.xhtml()).text().replaceAll("\\s+", " ").strip();
+                if (note.length() < 30) continue;
+                String line = f.number() + " " + note.substring(0, 30);
+                int n = 0;
+                for (int at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) n++;
+                assertTrue(n >= 1, c.title() + ": note " + line + " is not in the PDF");
+                if (n > 1) {
+                    // the same note text with the same number in another chapter is another note
+                    long same = Builds.realBook().book().allParts().stream().flatMap(x -> x.footnotes().stream())
+                            .filter(g -> g.number() == f.number() && org.jsoup.Jsoup.parse(g.xhtml()).text().replaceAll("\\s+", " ").strip().startsWith(note.substring(0, 30)))
+                            .count();
+                    assertEquals(same, n, c.title() + ": note " + line + " is printed " + n + " times");
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked > 100, "checked " + checked + " notes");
+    }
+
     @Test
     void theBuildHasNoWarnings() {
         BuildPipeline.Result r = Builds.realBook();
