@@ -196,9 +196,32 @@ public final class ManifestReader {
         return image;
     }
 
+    /** Pages every EPUB has besides the parts: a part may not take their names. */
+    static final Set<String> RESERVED_PAGES = Set.of("cover", "title", "copyright", "nav");
+
     private void checkFiles(List<Manifest.Entry> entries, Path dir) {
         Map<String, Manifest.Entry> seen = new HashMap<>();
+        // Each part is written as <slug>.xhtml (and its ids are prefixed with the slug): two parts with one slug
+        // would overwrite each other (a duplicate zip entry), and a part named like a page of the book's own
+        // (the generated glossary, the title page) would replace it.
+        Map<String, Manifest.Entry> slugs = new HashMap<>();
         for (Manifest.Entry e : entries) {
+            String slug = e.isGenerated() ? e.generated() : MarkdownReader.stem(e.file());
+            if (!e.isGenerated() && RESERVED_PAGES.contains(slug)) {
+                diag.error(e.pos(), "'" + e.file() + "' would be written as " + slug + ".xhtml, the name of the book's own "
+                        + slug + " page", "rename the file, e.g. to " + slug + "-notes.md");
+            }
+            Manifest.Entry other = slugs.putIfAbsent(slug, e);
+            if (other != null && !(other.isGenerated() == e.isGenerated() && java.util.Objects.equals(
+                    other.isGenerated() ? other.generated() : other.file(), e.isGenerated() ? e.generated() : e.file()))) {
+                String mine = e.isGenerated() ? "the generated " + e.generated() : "'" + e.file() + "'";
+                String theirs = other.isGenerated() ? "the generated " + other.generated() : "'" + other.file() + "'";
+                diag.error(e.pos(), mine + " and " + theirs + " (line " + other.pos().line() + ") would both be written as "
+                                + slug + ".xhtml",
+                        other.isGenerated() || e.isGenerated()
+                                ? "list either your own " + slug + " file or 'generate: " + slug + "', not both"
+                                : "rename one of the two files: a part's file name without its folder must be unique in the book");
+            }
             if (e.isGenerated()) {
                 if (!GENERATED.contains(e.generated())) {
                     diag.error(e.pos(), "cannot generate '" + e.generated() + "'", "the build can generate: glossary");

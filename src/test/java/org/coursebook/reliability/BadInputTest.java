@@ -83,6 +83,28 @@ class BadInputTest {
         error(ds, "book.yaml", 8, "'ch.md' is listed twice (first at line 7)");
     }
 
+    /** Two parts written under one name: today a duplicate zip entry, an internal error (issue 12). */
+    @Test
+    void twoChaptersWithOneFileNameInDifferentFolders() {
+        List<Diagnostic> ds = book().file("book.yaml", TestBook.MANIFEST.replace("  - ch.md\n", "  - one/intro.md\n  - two/intro.md\n"))
+                .file("one/intro.md", TestBook.CHAPTER).file("two/intro.md", TestBook.CHAPTER).check();
+        error(ds, "book.yaml", 8, "'two/intro.md' and 'one/intro.md' (line 7) would both be written as intro.xhtml");
+    }
+
+    /** A hand-written glossary and the generated one: today the generated one silently replaces the author's (issue 12). */
+    @Test
+    void anOwnGlossaryAndTheGeneratedOneClash() {
+        List<Diagnostic> ds = book().file("book.yaml", TestBook.MANIFEST + "back-matter:\n  - glossary.md\n  - generate: glossary\n")
+                .file("glossary.md", TestBook.CHAPTER).check();
+        error(ds, "book.yaml", 10, "the generated glossary and 'glossary.md' (line 9) would both be written as glossary.xhtml");
+    }
+
+    @Test
+    void aChapterNamedLikeOneOfTheBooksOwnPages() {
+        List<Diagnostic> ds = book().file("book.yaml", TestBook.MANIFEST + "  - nav.md\n").file("nav.md", TestBook.CHAPTER).check();
+        error(ds, "book.yaml", 8, "'nav.md' would be written as nav.xhtml, the name of the book's own nav page");
+    }
+
     @Test
     void chapterThatIsNotAFile() throws Exception {
         TestBook b = book().file("book.yaml", TestBook.MANIFEST + "  - folder.md\n");
