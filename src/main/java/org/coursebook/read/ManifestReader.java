@@ -387,7 +387,8 @@ public final class ManifestReader {
         return best == null ? "" : "; did you mean '" + best + "'?";
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance between two strings (for "did you mean" hints). */
+    static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

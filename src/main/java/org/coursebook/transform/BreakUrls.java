@@ -36,14 +36,7 @@ final class BreakUrls extends ChapterTransform {
 
     @Override
     Chapter apply(Chapter ch, Diagnostics diag) {
-        List<Block> blocks = new ArrayList<>();
-        for (Block b : ch.blocks()) blocks.add(b.mapXhtml(BreakUrls::mark));
-        List<Footnote> notes = ch.footnotes().stream()
-                .map(f -> new Footnote(f.label(), f.number(), mark(f.xhtml()), f.pos())).toList();
-        List<LecturePoint> points = ch.lecturePoints().stream()
-                .map(l -> new LecturePoint(mark(l.html()), l.text(), l.pos())).toList();
-        return new Chapter(ch.kind(), ch.number(), ch.slug(), ch.sourceName(), ch.pos(), ch.title(), mark(ch.subtitle()),
-                mark(ch.summary()), points, ch.terms(), blocks, notes, ch.assets());
+        return mapXhtml(ch, BreakUrls::mark);
     }
 
     /** The fragment with its addresses marked and given their break opportunities; unchanged when it has none. */

@@ -18,6 +18,20 @@ abstract class ChapterTransform implements Transform {
         return book.withParts(map(book.frontMatter(), diag), map(book.chapters(), diag), map(book.backMatter(), diag));
     }
 
+    /**
+     * The chapter with {@code f} applied to every XHTML fragment it holds: blocks, footnotes, lecture points,
+     * subtitle and summary (titles and key terms are plain text).
+     */
+    static Chapter mapXhtml(Chapter ch, java.util.function.UnaryOperator<String> f) {
+        List<org.coursebook.model.Block> blocks = ch.blocks().stream().map(b -> b.mapXhtml(f)).toList();
+        List<org.coursebook.model.Footnote> notes = ch.footnotes().stream()
+                .map(n -> new org.coursebook.model.Footnote(n.label(), n.number(), f.apply(n.xhtml()), n.pos())).toList();
+        List<org.coursebook.model.LecturePoint> points = ch.lecturePoints().stream()
+                .map(l -> new org.coursebook.model.LecturePoint(f.apply(l.html()), l.text(), l.pos())).toList();
+        return new Chapter(ch.kind(), ch.number(), ch.slug(), ch.sourceName(), ch.pos(), ch.title(), f.apply(ch.subtitle()),
+                f.apply(ch.summary()), points, ch.terms(), blocks, notes, ch.assets());
+    }
+
     private List<Chapter> map(List<Chapter> parts, Diagnostics diag) {
         return parts.parallelStream().map(c -> apply(c, diag)).toList();
     }

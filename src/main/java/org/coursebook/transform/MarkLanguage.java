@@ -26,16 +26,7 @@ final class MarkLanguage extends ChapterTransform {
 
     @Override
     Chapter apply(Chapter ch, Diagnostics diag) {
-        List<Block> blocks = new ArrayList<>();
-        for (Block b : ch.blocks()) {
-            blocks.add(b.mapXhtml(MarkLanguage::mark));
-        }
-        List<Footnote> notes = ch.footnotes().stream()
-                .map(f -> new Footnote(f.label(), f.number(), mark(f.xhtml()), f.pos())).toList();
-        List<LecturePoint> points = ch.lecturePoints().stream()
-                .map(l -> new LecturePoint(mark(l.html()), l.text(), l.pos())).toList();
-        return new Chapter(ch.kind(), ch.number(), ch.slug(), ch.sourceName(), ch.pos(), ch.title(), mark(ch.subtitle()),
-                mark(ch.summary()), points, ch.terms(), blocks, notes, ch.assets());
+        return mapXhtml(ch, MarkLanguage::mark);
     }
 
     static String mark(String xhtml) {
