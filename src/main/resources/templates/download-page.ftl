@@ -77,13 +77,13 @@ ${css?no_esc}
 <#list book.allParts() as ch>
 <li class="part ${ch.kind()?lower_case}">
 <h3><#if ch.isNumbered()><span class="number">${ch.number()}</span> </#if>${ch.title()}</h3>
-<#if ch.subtitle()?has_content><p class="subtitle">${ch.subtitle()?no_esc}</p></#if>
-<#if ch.summary()?has_content><p class="summary">${ch.summary()?no_esc}</p></#if>
+<#if ch.subtitle()?has_content><p class="subtitle">${w.inlines(ch, ch.subtitle())?no_esc}</p></#if>
+<#if ch.summary()?has_content><p class="summary">${w.inlines(ch, ch.summary())?no_esc}</p></#if>
 <#if ch.isNumbered() && ch.sections()?has_content>
 <details>
 <summary>${ch.sections()?size} section<#if ch.sections()?size != 1>s</#if></summary>
 <ol class="sections">
-<#list ch.sections() as s><li><span class="number">${s.number()}</span> ${s.html()?no_esc}</li>
+<#list ch.sections() as s><li><span class="number">${s.number()}</span> ${w.inlines(ch, s.content())?no_esc}</li>
 </#list></ol>
 </details>
 </#if>

@@ -26,19 +26,19 @@ ${css?no_esc}
 <p class="course"><span class="course-title">${meta.title()}</span><#if meta.subtitle()?has_content> · ${meta.subtitle()}</#if></p>
 <p class="lecture-label">Lecture ${ch.number()}</p>
 <h1 class="handout-title" id="${ch.slug()}-title">${ch.title()}</h1>
-<#if ch.subtitle()?has_content><p class="subtitle">${ch.subtitle()?no_esc}</p></#if>
+<#if ch.subtitle()?has_content><p class="subtitle">${w.inlines(ch, ch.subtitle())?no_esc}</p></#if>
 </header>
 <section class="handout-points" aria-labelledby="${ch.slug()}-points">
 <h2 id="${ch.slug()}-points">Lecture points</h2>
 <ul>
-<#list ch.lecturePoints() as lp><li>${lp.html()?no_esc}</li>
+<#list ch.lecturePoints() as lp><li>${w.inlines(ch, lp.content())?no_esc}</li>
 </#list></ul>
 </section>
 <#assign quotes = ch.pullQuotes()?filter(q -> q.isPrimary())>
 <#if quotes?has_content>
 <section class="handout-quotes" aria-labelledby="${ch.slug()}-quotes">
 <h2 id="${ch.slug()}-quotes">From the sources</h2>
-<#list quotes as q><@p.block q/>
+<#list quotes as q><@p.block ch q/>
 </#list>
 </section>
 </#if>

@@ -11,7 +11,7 @@
 <bookmark name="Contents" href="#contents"/>
 <#list book.allParts() as ch>
 <bookmark name="<#if ch.isNumbered()>${ch.number()}. </#if>${ch.title()}" href="#${ch.slug()}"><#if ch.isNumbered()>
-<#list ch.sections() as s><bookmark name="${s.number()} ${s.text()}" href="#${ch.slug()}--${s.id()}"/>
+<#list ch.sections() as s><bookmark name="${s.number()} ${s.text()}" href="${w.href(ch, s.id())}"/>
 </#list></#if></bookmark>
 </#list>
 </bookmarks>
@@ -29,18 +29,21 @@ ${css?no_esc}
 <@p.tocList book true/>
 </nav>
 <#list book.frontMatter() as ch>
-<div class="part-wrap front-wrap"><div class="rh-chapter">${ch.title()}</div>
-<@p.chapterBody ch/>
+<#assign rh><div class="rh-chapter">${ch.title()}</div></#assign>
+<div class="part-wrap front-wrap"><div class="rh-chapter" aria-hidden="true"></div>
+<@p.chapterBody ch rh/>
 </div>
 </#list>
 <#list book.chapters() as ch>
-<div class="part-wrap main-wrap<#if ch?is_first> first-main</#if>"><div class="rh-chapter"><#if ch.isNumbered()>${ch.number()} · </#if>${ch.title()}</div>
-<@p.chapterBody ch/>
+<#assign rh><div class="rh-chapter"><#if ch.isNumbered()>${ch.number()} · </#if>${ch.title()}</div></#assign>
+<div class="part-wrap main-wrap<#if ch?is_first> first-main</#if>"><div class="rh-chapter" aria-hidden="true"></div>
+<@p.chapterBody ch rh/>
 </div>
 </#list>
 <#list book.backMatter() as ch>
-<div class="part-wrap main-wrap<#if !book.chapters()?has_content && ch?is_first> first-main</#if>"><div class="rh-chapter">${ch.title()}</div>
-<@p.chapterBody ch/>
+<#assign rh><div class="rh-chapter">${ch.title()}</div></#assign>
+<div class="part-wrap main-wrap<#if !book.chapters()?has_content && ch?is_first> first-main</#if>"><div class="rh-chapter" aria-hidden="true"></div>
+<@p.chapterBody ch rh/>
 </div>
 </#list>
 </body>

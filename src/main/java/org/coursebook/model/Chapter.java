@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param number  1, 2, 3… for chapters; 0 for front and back matter
  * @param slug    the file stem used for output file names and ids (e.g. {@code 03-soviet-ideology})
  * @param sourceName the file name as the manifest lists it (what cross-references name)
+ * @param subtitle   inlines, empty for none
+ * @param summary    inlines, empty for none
  */
 public record Chapter(
         Kind kind,
@@ -20,8 +22,8 @@ public record Chapter(
         String sourceName,
         SourcePos pos,
         String title,
-        String subtitle,
-        String summary,
+        List<Inline> subtitle,
+        List<Inline> summary,
         List<LecturePoint> lecturePoints,
         List<Term> terms,
         List<Block> blocks,
@@ -36,14 +38,27 @@ public record Chapter(
         Objects.requireNonNull(sourceName);
         Objects.requireNonNull(pos);
         Objects.requireNonNull(title);
-        subtitle = subtitle == null ? "" : subtitle;
-        summary = summary == null ? "" : summary;
+        subtitle = subtitle == null ? List.of() : List.copyOf(subtitle);
+        summary = summary == null ? List.of() : List.copyOf(summary);
         lecturePoints = List.copyOf(lecturePoints);
         terms = List.copyOf(terms);
         blocks = List.copyOf(blocks);
         footnotes = List.copyOf(footnotes);
         assets = List.copyOf(assets);
         if (kind == Kind.CHAPTER && number < 1) throw new IllegalArgumentException("chapter number must be >= 1");
+    }
+
+    /** The part's identity in the book (its slug; unique across the book). */
+    public ChapterId id() {
+        return new ChapterId(slug);
+    }
+
+    /** The source name a generated part has in the manifest's place ({@code generate: glossary}). */
+    public static final String GENERATED_GLOSSARY = "generate:glossary";
+
+    /** Whether this part is the glossary the build generates from the chapters' key terms. */
+    public boolean isGlossary() {
+        return sourceName.equals(GENERATED_GLOSSARY);
     }
 
     /** The XHTML file this chapter becomes, in the EPUB and as a link target. */
@@ -71,6 +86,11 @@ public record Chapter(
         List<Block.PullQuote> out = new ArrayList<>();
         for (Block b : blocks) if (b instanceof Block.PullQuote q) out.add(q);
         return out;
+    }
+
+    /** The same part with another subtitle, summary and lecture bullet points. */
+    public Chapter withFrontMatter(List<Inline> newSubtitle, List<Inline> newSummary, List<LecturePoint> newPoints) {
+        return new Chapter(kind, number, slug, sourceName, pos, title, newSubtitle, newSummary, newPoints, terms, blocks, footnotes, assets);
     }
 
     public Chapter withNumber(int n) {

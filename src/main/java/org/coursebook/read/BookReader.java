@@ -80,8 +80,8 @@ public final class BookReader {
                 };
                 Chapter c;
                 if (e.isGenerated()) {
-                    c = new Chapter(kind, 0, GLOSSARY, "generate:" + e.generated(), e.pos(), "Glossary", "",
-                            "", List.of(), List.of(), List.<Block>of(), List.of(), List.of());
+                    c = new Chapter(kind, 0, GLOSSARY, "generate:" + e.generated(), e.pos(), "Glossary", List.of(),
+                            List.of(), List.of(), List.of(), List.<Block>of(), List.of(), List.of());
                 } else if (cache.containsKey(e.file()) && cache.get(e.file()).number() == numbers[i]) {
                     c = cache.get(e.file());
                 } else {

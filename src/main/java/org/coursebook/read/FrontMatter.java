@@ -174,8 +174,10 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
         }
     }
 
-    private static String cleanInline(String html, SourcePos pos, Diagnostics diag) {
-        return XhtmlCleaner.clean(XhtmlCleaner.parse(html), pos, diag);
+    private static List<org.coursebook.model.Inline> cleanInline(String html, SourcePos pos, Diagnostics diag) {
+        org.jsoup.nodes.Element body = XhtmlCleaner.parse(html);
+        XhtmlCleaner.sanitize(body, pos, diag);
+        return TreeBuilder.inlinesOrText(TreeBuilder.plain(pos).children(body));
     }
 
     private static String scalar(Yaml yaml, Map<String, NodeTuple> map, String key, Diagnostics diag) {

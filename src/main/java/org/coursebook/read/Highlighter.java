@@ -135,7 +135,7 @@ public final class Highlighter {
     }
 
     /** The language name in a fence's info string (empty when there is none). */
-    static String name(String info) {
+    public static String name(String info) {
         String s = info == null ? "" : info.strip();
         if (s.startsWith("{")) s = s.substring(1).strip();
         if (s.startsWith(".")) s = s.substring(1);

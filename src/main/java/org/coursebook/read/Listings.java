@@ -41,10 +41,12 @@ public final class Listings {
     public static final int TAB = 4;
 
     /**
-     * The captions of the document's code blocks, as inline XHTML, keyed by the code block node (identity). The
-     * reader sets it on the parsed document before rendering (see {@code MarkdownReader}); unset, no block has one.
+     * The index of each code block among the chapter's listings, keyed by the code block node (identity). The reader
+     * sets it on the parsed document before rendering (see {@code MarkdownReader}); Flexmark then writes, for each
+     * code block, a placeholder {@code <div class="listing" id="cb-listing-N"></div>} that the reader's tree
+     * builder replaces by the listing node. Unset, a code block is written as a listing right away.
      */
-    public static final DataKey<Map<Node, String>> CAPTIONS = new DataKey<>("COURSEBOOK_LISTING_CAPTIONS", Map.of());
+    public static final DataKey<Map<Node, Integer>> INDEX = new DataKey<>("COURSEBOOK_LISTING_INDEX", Map.of());
 
     private Listings() {}
 
@@ -75,9 +77,9 @@ public final class Listings {
         }
 
         private static void write(Node node, String info, String code, HtmlWriter html) {
-            String caption = node.getDocument() == null ? null : CAPTIONS.get(node.getDocument()).get(node);
+            Integer index = node.getDocument() == null ? null : INDEX.get(node.getDocument()).get(node);
             html.line();
-            html.raw(xhtml(info, code, caption));
+            html.raw(index == null ? xhtml(info, code, null) : "<div class=\"listing\" id=\"cb-listing-" + index + "\"></div>");
             html.line();
         }
     }
@@ -144,7 +146,7 @@ public final class Listings {
     }
 
     /** The code's lines, tabs expanded, trailing blank lines (and the final newline) dropped. */
-    static List<String> lines(String code) {
+    public static List<String> lines(String code) {
         List<String> lines = new ArrayList<>(Arrays.asList(code.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)));
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
         lines.replaceAll(Listings::expandTabs);

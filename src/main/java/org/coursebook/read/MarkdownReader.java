@@ -109,7 +109,7 @@ public final class MarkdownReader {
         cb.checkNestedNotes(doc);
         cb.checkMisreadMarkup(doc);
         cb.replaceNoteReferences(doc);
-        cb.captionListings(doc);
+        cb.collectListings(doc);
         String title = fm.title();
         SourcePos titlePos = fm.titlePos();
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
@@ -146,10 +146,10 @@ public final class MarkdownReader {
             diag.error(titlePos, "the chapter title is empty", "give the chapter a title with 'title: …' in the front matter");
             return null;
         }
-        String subtitle = inlineXhtml(fm.subtitle(), titlePos), summary = inlineXhtml(fm.summary(), titlePos);
+        List<org.coursebook.model.Inline> subtitle = inlineNodes(fm.subtitle(), titlePos), summary = inlineNodes(fm.summary(), titlePos);
         noImage(subtitle, titlePos, "subtitle");
         noImage(summary, titlePos, "summary");
-        for (var point : fm.lecture()) noImage(point.html(), point.pos(), "lecture bullet point");
+        for (var point : fm.lecture()) noImage(point.content(), point.pos(), "lecture bullet point");
         return new Chapter(kind, number, slug, sourceName, titlePos, title, subtitle, summary,
                 fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()));
     }
@@ -159,16 +159,26 @@ public final class MarkdownReader {
      * only text): it is refused at the field.
      */
     private void noImage(String html, SourcePos pos, String field) {
-        if (html.contains("<img")) {
+        if (html.contains("<img")) imageRefused(pos, field);
+    }
+
+    private void noImage(List<org.coursebook.model.Inline> content, SourcePos pos, String field) {
+        if (!org.coursebook.model.Tree.collect(content, org.coursebook.model.Inline.Image.class).isEmpty()) imageRefused(pos, field);
+    }
+
+    private void imageRefused(SourcePos pos, String field) {
+        {
             diag.error(pos, "an image in the chapter's " + field + " is not supported",
                     "put the image in the chapter's text, as a figure: ![what it shows](images/file.png \"Caption\")");
         }
     }
 
-    /** Inline Markdown (a subtitle, a summary) as clean inline XHTML. */
-    private String inlineXhtml(String markdown, SourcePos pos) {
-        if (markdown.isEmpty()) return "";
-        return XhtmlCleaner.clean(XhtmlCleaner.parse(md.renderInline(markdown)), pos, diag);
+    /** Inline Markdown (a subtitle, a summary) as inline nodes. */
+    private List<org.coursebook.model.Inline> inlineNodes(String markdown, SourcePos pos) {
+        if (markdown.isEmpty()) return List.of();
+        Element body = XhtmlCleaner.parse(md.renderInline(markdown));
+        XhtmlCleaner.sanitize(body, pos, diag);
+        return TreeBuilder.inlinesOrText(TreeBuilder.plain(pos).children(body));
     }
 
     static String stem(String fileName) {
@@ -575,7 +585,15 @@ public final class MarkdownReader {
             return false;
         }
 
-        /** Replaces each footnote reference by our own note-reference link, numbered later by a transform. */
+        /** The labels of the note references, by the index their placeholders carry. */
+        final List<String> noteLabels = new ArrayList<>();
+        /** The chapter's code listings, by the index their placeholders carry. */
+        final List<Block.Listing> listings = new ArrayList<>();
+
+        /**
+         * Replaces each footnote reference by a placeholder link ({@link TreeBuilder#NOTE_PREFIX}) that the tree
+         * builder turns into a note reference; numbering is a transform's.
+         */
         void replaceNoteReferences(Document doc) {
             Deque<Node> stack = new ArrayDeque<>();
             stack.push(doc);
@@ -600,45 +618,53 @@ public final class MarkdownReader {
                     continue;
                 }
                 referenced.putIfAbsent(label, pos(f));
-                String id = "fn-" + Slugs.slugify(label);
                 HtmlInline link = new HtmlInline(BasedSequence.of(
-                        "<a class=\"noteref\" href=\"#" + id + "\" data-note=\"" + id + "\">*</a>"));
+                        "<a class=\"noteref\" href=\"" + TreeBuilder.NOTE_PREFIX + noteLabels.size() + "\">*</a>"));
+                noteLabels.add(label);
                 f.insertBefore(link);
                 f.unlink();
             }
         }
 
         /**
-         * A code block's caption is a line {@code [Caption]} right after it, as a table's is: the paragraph is taken
-         * out of the text and handed to {@link Listings} through {@link Listings#CAPTIONS}. The same line after a
-         * blank line stays text, with a warning.
+         * Collects the code blocks as listings, each with its caption: a line {@code [Caption]} right after it, as a
+         * table's is, taken out of the text. The same line after a blank line stays text, with a warning. Flexmark
+         * writes a placeholder for each ({@link Listings#INDEX}).
          */
-        void captionListings(Document doc) {
-            Map<Node, String> captions = new java.util.IdentityHashMap<>();
+        void collectListings(Document doc) {
+            Map<Node, Integer> index = new java.util.IdentityHashMap<>();
             Deque<Node> stack = new ArrayDeque<>();
             stack.push(doc);
             String src = doc.getChars().toString();
             while (!stack.isEmpty()) {
                 Node n = stack.pop();
-                if ((n instanceof com.vladsch.flexmark.ast.FencedCodeBlock || n instanceof com.vladsch.flexmark.ast.IndentedCodeBlock)
-                        && n.getNext() instanceof Paragraph p) {
-                    String caption = Listings.caption(p.getChars().toString());
-                    if (caption != null) {
-                        String between = src.substring(Math.min(n.getEndOffset(), p.getStartOffset()), p.getStartOffset());
-                        if (between.chars().filter(c -> c == '\n').count() <= (n.getChars().endsWith("\n") ? 0 : 1)) {
-                            captions.put(n, clean(md.renderInline(caption), pos(p)));
-                            p.unlink();
-                        } else {
-                            diag.warning(pos(p), "the line '[" + shorten(caption) + "]' below the code block is printed as text",
-                                    "to make it the listing's caption, remove the blank line between the code block and it");
+                boolean fenced = n instanceof com.vladsch.flexmark.ast.FencedCodeBlock;
+                if (fenced || n instanceof com.vladsch.flexmark.ast.IndentedCodeBlock) {
+                    Block.Caption caption = null;
+                    if (n.getNext() instanceof Paragraph p) {
+                        String text = Listings.caption(p.getChars().toString());
+                        if (text != null) {
+                            String between = src.substring(Math.min(n.getEndOffset(), p.getStartOffset()), p.getStartOffset());
+                            if (between.chars().filter(c -> c == '\n').count() <= (n.getChars().endsWith("\n") ? 0 : 1)) {
+                                caption = new Block.Caption(inlines(md.renderInline(text), pos(p)), pos(p));
+                                p.unlink();
+                            } else {
+                                diag.warning(pos(p), "the line '[" + shorten(text) + "]' below the code block is printed as text",
+                                        "to make it the listing's caption, remove the blank line between the code block and it");
+                            }
                         }
                     }
+                    String info = fenced ? ((com.vladsch.flexmark.ast.FencedCodeBlock) n).getInfo().toString() : "";
+                    String code = fenced ? ((com.vladsch.flexmark.ast.FencedCodeBlock) n).getContentChars().toString()
+                            : ((com.vladsch.flexmark.ast.IndentedCodeBlock) n).getContentChars().toString();
+                    index.put(n, listings.size());
+                    listings.add(new Block.Listing(info, code, caption, pos(n)));
                 }
                 if (n instanceof com.vladsch.flexmark.util.ast.Block) {
                     for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) stack.push(c);
                 }
             }
-            if (!captions.isEmpty()) Listings.CAPTIONS.set(doc, captions);
+            Listings.INDEX.set(doc, index);
         }
 
         void checkNotes() {
@@ -662,45 +688,74 @@ public final class MarkdownReader {
                 }
                 StringBuilder html = new StringBuilder();
                 for (Node c = fb.getFirstChild(); c != null; c = c.getNext()) html.append(md.render(c));
-                String inner = html.toString().strip();
-                Element written = XhtmlCleaner.parse(inner);
-                if (written.text().isBlank() && written.select("img").isEmpty()) {
+                List<org.coursebook.model.Node> content = nodes(XhtmlCleaner.parse(html.toString().strip()), pos);
+                if (org.coursebook.model.Tree.plainText(content).isBlank()
+                        && org.coursebook.model.Tree.collect(content, org.coursebook.model.Inline.Image.class).isEmpty()) {
                     diag.error(pos, "the note [^" + shorten(label) + "] is empty",
                             "write the note's text after '[^" + shorten(label) + "]: ' on the same line; indent any further lines by four spaces");
                 }
-                if (inner.startsWith("<p>") && inner.endsWith("</p>") && inner.indexOf("<p>", 1) < 0) {
-                    inner = inner.substring(3, inner.length() - 4);
+                if (content.size() == 1 && content.get(0) instanceof Block.Para p && p.attrs().isEmpty()) {
+                    content = List.copyOf(p.content());
                 }
-                notes.add(new org.coursebook.model.Footnote(label, 0, clean(inner, pos), pos));
+                notes.add(new org.coursebook.model.Footnote(label, 0, content, pos));
             } else if (node instanceof BlockQuote bq) {
                 blockQuote(bq, pos);
             } else if (node instanceof Paragraph p && isFigure(p)) {
                 figure(p, pos);
             } else if (node instanceof Paragraph p && isTableSource(p)) {
-                String html = md.render(p).strip().replaceFirst("^<p>", "<p class=\"table-source\">");
-                blocks.add(new Block.Prose(clean(html, pos), pos));
+                Block.Table table = (Block.Table) blocks.remove(blocks.size() - 1);
+                List<org.coursebook.model.Node> para = nodes(XhtmlCleaner.parse(md.render(p)), pos);
+                Block.Para source = para.size() == 1 && para.get(0) instanceof Block.Para sp
+                        ? new Block.Para(sp.content(), sp.attrs().withClass("table-source"), pos) : null;
+                if (source == null) {
+                    blocks.add(table);
+                    addBlocks(para, pos);
+                } else {
+                    blocks.add(new Block.Table(table.attrs(), table.caption(), table.sections(), source, table.fit(), table.pos()));
+                }
             } else if (node instanceof TableBlock) {
-                String html = md.render(node);
-                Element body = XhtmlCleaner.parse(html);
-                for (Element table : body.select("table")) {
-                    Element caption = table.selectFirst("> caption");
-                    if (caption != null) {
-                        caption.remove();
-                        table.prependChild(caption);
-                    } else {
+                List<org.coursebook.model.Node> made = nodes(XhtmlCleaner.parse(md.render(node)), pos);
+                for (org.coursebook.model.Node n : made) {
+                    if (n instanceof Block.Table t && t.caption() == null) {
                         diag.warning(pos, "the table has no caption",
                                 "add the caption in square brackets on the line right after the table: [Caption]");
                     }
                 }
-                blocks.add(new Block.Prose(finish(body, pos), pos));
+                addBlocks(made, pos);
             } else {
                 String html = md.render(node);
                 if (html.isBlank()) return;
                 XhtmlCleaner.Tracking t = node instanceof HtmlBlock ? XhtmlCleaner.Tracking.LINES_AND_COLUMNS
                         : node instanceof Paragraph ? XhtmlCleaner.Tracking.LINES : XhtmlCleaner.Tracking.NONE;
                 Element body = t == XhtmlCleaner.Tracking.NONE ? XhtmlCleaner.parse(html) : XhtmlCleaner.parseTracked(html);
-                blocks.add(new Block.Prose(finish(body, pos, t), pos));
+                addBlocks(nodes(body, pos, t), pos);
             }
+        }
+
+        /**
+         * Adds nodes read at the top of the chapter as blocks: running text that stands outside any block (raw HTML
+         * can leave some) goes into a paragraph of its own.
+         */
+        private void addBlocks(List<org.coursebook.model.Node> made, SourcePos pos) {
+            List<org.coursebook.model.Inline> run = new ArrayList<>();
+            for (org.coursebook.model.Node n : made) {
+                if (n instanceof Block b && !(n instanceof org.coursebook.model.Element e && !run.isEmpty()
+                        && !org.coursebook.model.Tree.isBlockTag(e.tag()))) {
+                    flushRun(run, pos);
+                    blocks.add(b);
+                } else {
+                    run.add((org.coursebook.model.Inline) n);
+                }
+            }
+            flushRun(run, pos);
+        }
+
+        private void flushRun(List<org.coursebook.model.Inline> run, SourcePos pos) {
+            if (run.isEmpty()) return;
+            if (!org.coursebook.model.Tree.rawText(run).isBlank() || run.stream().anyMatch(i -> !(i instanceof org.coursebook.model.Inline.Text))) {
+                blocks.add(new Block.Para(run, org.coursebook.model.Attrs.NONE, pos));
+            }
+            run.clear();
         }
 
         private void heading(Heading h, SourcePos pos) {
@@ -726,9 +781,9 @@ public final class MarkdownReader {
             Matcher explicit = HEADING_ID.matcher(h.getChars().toString().strip());
             String id = explicit.find() ? explicit.group(1) : !el.id().isBlank() ? el.id() : Slugs.slugify(text);
             el.removeAttr("id");
-            String html = finish(el, pos);
+            List<org.coursebook.model.Inline> content = TreeBuilder.inlinesOrText(nodes(el, pos));
             int level = Math.min(h.getLevel(), 6);
-            blocks.add(new Block.Heading(level, id, html, text, "", pos));
+            blocks.add(new Block.Heading(level, id, content, "", pos));
         }
 
         private void blockQuote(BlockQuote bq, SourcePos pos) {
@@ -754,7 +809,7 @@ public final class MarkdownReader {
                     return;
                 }
             }
-            blocks.add(new Block.Prose(clean(md.render(bq), pos), pos));
+            addBlocks(nodes(XhtmlCleaner.parse(md.render(bq)), pos), pos);
         }
 
         private void primaryQuote(List<Node> content, String attributionSource, SourcePos pos, SourcePos attrPos) {
@@ -780,8 +835,8 @@ public final class MarkdownReader {
             }
             StringBuilder work = new StringBuilder();
             for (int i = 1; i < parts.length - 1; i++) work.append(i > 1 ? "," : "").append(parts[i]);
-            Block.Attribution a = new Block.Attribution(speaker, clean(work.toString().strip(), attrPos), last);
-            blocks.add(new Block.PullQuote(Block.PullQuote.Kind.PRIMARY, clean(html.toString(), pos), a, pos));
+            Block.Attribution a = new Block.Attribution(speaker, inlines(work.toString().strip(), attrPos), last);
+            blocks.add(new Block.PullQuote(Block.PullQuote.Kind.PRIMARY, List.copyOf(asBlocks(nodes(XhtmlCleaner.parse(html.toString()), pos), pos)), a, pos));
         }
 
         private void sidebar(String titleMd, String restOfFirst, List<Node> rest, SourcePos pos) {
@@ -797,7 +852,25 @@ public final class MarkdownReader {
                 diag.error(pos, "the sidebar is empty", "write its text in the block quote below the [!SIDEBAR] line");
                 return;
             }
-            blocks.add(new Block.Sidebar(clean(md.renderInline(titleMd), pos), clean(html.toString(), pos), pos));
+            Block.Caption title = new Block.Caption(inlines(md.renderInline(titleMd), pos), pos);
+            blocks.add(new Block.Sidebar(title, asBlocks(nodes(XhtmlCleaner.parse(html.toString()), pos), pos), pos));
+        }
+
+        /** Nodes as blocks: running text among them goes into a paragraph. */
+        private List<Block> asBlocks(List<org.coursebook.model.Node> made, SourcePos pos) {
+            List<Block> out = new ArrayList<>();
+            List<org.coursebook.model.Inline> run = new ArrayList<>();
+            for (org.coursebook.model.Node n : made) {
+                if (n instanceof Block b && (run.isEmpty() || !(n instanceof org.coursebook.model.Element e) || org.coursebook.model.Tree.isBlockTag(e.tag()))) {
+                    if (!run.isEmpty() && !org.coursebook.model.Tree.rawText(run).isBlank()) out.add(new Block.Para(run, org.coursebook.model.Attrs.NONE, pos));
+                    run = new ArrayList<>();
+                    out.add(b);
+                } else {
+                    run.add((org.coursebook.model.Inline) n);
+                }
+            }
+            if (!run.isEmpty() && !org.coursebook.model.Tree.rawText(run).isBlank()) out.add(new Block.Para(run, org.coursebook.model.Attrs.NONE, pos));
+            return out;
         }
 
         private boolean isFigure(Paragraph p) {
@@ -820,35 +893,36 @@ public final class MarkdownReader {
                 diag.error(pos, "the image '" + img.getUrl() + "' has no alt text",
                         "describe the image for readers who cannot see it: ![what the image shows](" + img.getUrl() + ")");
             }
-            Element fig = XhtmlCleaner.parse("").appendElement("figure");
-            Element el = fig.appendElement("img").attr("src", img.getUrl().unescape()).attr("alt", alt);
+            Element body = XhtmlCleaner.parse("");
+            Element el = body.appendElement("img").attr("src", img.getUrl().unescape()).attr("alt", alt);
             // a size given as {width=300} after the image (the attributes extension) is kept: it is the image's maximum
             Element rendered = XhtmlCleaner.parse(md.render(p)).selectFirst("img");
             for (String size : List.of("width", "height")) {
                 if (rendered != null && rendered.hasAttr(size)) el.attr(size, rendered.attr(size));
             }
-            if (!title.isEmpty()) fig.appendElement("figcaption").html(md.renderInline(title));
-            Element body = fig.parent();
-            blocks.add(new Block.Prose(finish(body, pos), pos));
+            List<org.coursebook.model.Node> image = nodes(body, pos);
+            if (image.isEmpty()) return; // the image could not be used: reported
+            List<org.coursebook.model.Inline> caption = title.isEmpty() ? List.of() : inlines(md.renderInline(title), pos);
+            blocks.add(new Block.Figure((org.coursebook.model.Inline) image.get(0), caption, org.coursebook.model.Attrs.NONE, pos));
         }
 
         private boolean isTableSource(Paragraph p) {
-            if (blocks.isEmpty() || !(blocks.get(blocks.size() - 1) instanceof Block.Prose prev)) return false;
-            if (!prev.xhtml().startsWith("<table")) return false;
+            if (blocks.isEmpty() || !(blocks.get(blocks.size() - 1) instanceof Block.Table prev) || prev.source() != null) return false;
             String s = p.getChars().toString().stripLeading();
             return s.startsWith("Source:") || s.startsWith("Sources:") || s.startsWith("*Source") || s.startsWith("_Source");
         }
 
-        private String clean(String html, SourcePos pos) {
-            return finish(XhtmlCleaner.parse(html), pos);
+        /** Inline HTML (rendered inline Markdown) as inline nodes. */
+        private List<org.coursebook.model.Inline> inlines(String html, SourcePos pos) {
+            return TreeBuilder.inlinesOrText(nodes(XhtmlCleaner.parse(html), pos));
         }
 
-        private String finish(Element body, SourcePos pos) {
-            return finish(body, pos, XhtmlCleaner.Tracking.NONE);
+        private List<org.coursebook.model.Node> nodes(Element body, SourcePos pos) {
+            return nodes(body, pos, XhtmlCleaner.Tracking.NONE);
         }
 
-        /** Sanitises, resolves images to assets, and serialises to XHTML. */
-        private String finish(Element body, SourcePos pos, XhtmlCleaner.Tracking tracking) {
+        /** Sanitises, resolves images to assets, and builds the nodes of the fragment. */
+        private List<org.coursebook.model.Node> nodes(Element body, SourcePos pos, XhtmlCleaner.Tracking tracking) {
             XhtmlCleaner.sanitize(body, pos, tracking, diag);
             for (Element img : body.select("img")) {
                 if (!img.hasAttr("alt")) {
@@ -868,7 +942,9 @@ public final class MarkdownReader {
                 assets.putIfAbsent(asset.href(), asset);
                 img.attr("src", asset.href());
             }
-            return XhtmlCleaner.toXhtml(body);
+            TreeBuilder builder = new TreeBuilder(pos, i -> i < noteLabels.size() ? noteLabels.get(i) : null,
+                    i -> i < listings.size() ? listings.get(i) : null);
+            return builder.children(body);
         }
     }
 

@@ -1,9 +1,5 @@
 package org.coursebook.render;
 
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +32,7 @@ public final class CodeWrap {
      */
     public static final double PRINT_BODY_MARGIN_PT = 6;
     /** The fewest columns a listing is wrapped at, however narrow its box. */
-    static final int MIN_COLUMNS = 16;
+    public static final int MIN_COLUMNS = 16;
     private static final String BREAK_AFTER = "/,;=&?|([{";
 
     private CodeWrap() {}
@@ -51,59 +47,68 @@ public final class CodeWrap {
     }
 
     /**
-     * Wraps the listings of a whole XHTML document (an EPUB content document) and returns it; a document without
-     * listings is returned as it is, unparsed.
+     * A code listing's XHTML (the shape {@code read.Listings} documents: a box, an optional caption and language
+     * label, {@code pre.code} with one {@code span.line} per source line, highlighted runs in spans), with every
+     * line longer than {@code columns} wrapped (see the class comment); {@link Integer#MAX_VALUE} wraps nothing.
+     *
+     * @param info        the fence's info string
+     * @param code        the code as written
+     * @param captionXhtml the caption as inline XHTML, or null for none
      */
-    public static String wrapXhtml(String xhtml, int columns) {
-        if (!xhtml.contains("<pre class=\"code\"")) return xhtml;
-        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(xhtml, "", org.jsoup.parser.Parser.xmlParser());
-        doc.outputSettings().syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
-                .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).prettyPrint(false).charset("UTF-8");
-        return wrap(doc, columns) == 0 ? xhtml : doc.outerHtml();
+    public static String listing(String info, String code, String captionXhtml, int columns) {
+        org.coursebook.read.Highlighter.Language language = org.coursebook.read.Highlighter.language(info);
+        List<String> lines = org.coursebook.read.Listings.lines(code);
+        StringBuilder sb = new StringBuilder();
+        String box = captionXhtml == null ? "div" : "figure";
+        sb.append('<').append(box).append(" class=\"listing\">");
+        if (captionXhtml != null) sb.append("<figcaption>").append(captionXhtml).append("</figcaption>");
+        if (language != null) sb.append("<p class=\"listing-lang\">").append(XhtmlWriter.esc(language.label(), false)).append("</p>");
+        sb.append("<pre class=\"code\"><code");
+        if (language != null) {
+            sb.append(" class=\"language-").append(XhtmlWriter.esc(org.coursebook.read.Highlighter.name(info)
+                    .toLowerCase(java.util.Locale.ROOT), true)).append('"');
+        }
+        sb.append('>');
+        List<List<org.coursebook.read.Highlighter.Run>> highlighted = org.coursebook.read.Highlighter.highlight(language, lines);
+        for (int i = 0; i < highlighted.size(); i++) {
+            if (i > 0) sb.append('\n');
+            sb.append("<span class=\"line\">");
+            line(highlighted.get(i), columns, sb);
+            sb.append("</span>");
+        }
+        sb.append("</code></pre></").append(box).append('>');
+        return sb.toString();
     }
 
-    /** Wraps every listing under {@code root} (see the class comment); returns the number of lines wrapped. */
-    public static int wrap(Element root, int columns) {
-        int wrapped = 0;
-        for (Element pre : root.select("pre.code")) {
-            int cols = Math.max(MIN_COLUMNS, columns - inset(pre, root));
-            for (Element line : pre.select("span.line")) {
-                if (wrapLine(line, cols)) wrapped++;
+    /** One line's runs, cut where {@link #breaks} says, each piece after the first behind its indentation and mark. */
+    private static void line(List<org.coursebook.read.Highlighter.Run> runs, int columns, StringBuilder sb) {
+        StringBuilder all = new StringBuilder();
+        for (org.coursebook.read.Highlighter.Run r : runs) all.append(r.text());
+        String text = all.toString();
+        List<Integer> cuts = columns == Integer.MAX_VALUE ? List.of() : breaks(text, columns);
+        String indent = cuts.isEmpty() ? "" : indent(text, columns);
+        int at = 0, next = 0;
+        for (org.coursebook.read.Highlighter.Run r : runs) {
+            int start = at, end = at + r.text().length();
+            int from = start;
+            while (next < cuts.size() && cuts.get(next) < end) {
+                int cut = cuts.get(next);
+                if (cut > from) run(r.cls(), text.substring(from, cut), sb);
+                sb.append("\n<span class=\"wrap-mark\" aria-hidden=\"true\">").append(indent).append(MARK).append(" </span>");
+                from = cut;
+                next++;
             }
+            if (end > from) run(r.cls(), text.substring(from, end), sb);
+            at = end;
         }
-        return wrapped;
     }
 
-    /** Columns taken by the boxes the listing sits in (lists, quotations, sidebars, pull-quotes). */
-    static int inset(Element pre, Element root) {
-        int cols = 0;
-        for (Element a = pre.parent(); a != null && a != root; a = a.parent()) {
-            switch (a.normalName()) {
-                case "ul", "ol", "dd" -> cols += 4;     // padding-left 1.6em, margin 1.5em
-                case "blockquote" -> cols += a.parent() != null && a.parent().hasClass("pullquote") ? 0 : 9; // margin 2em each side
-                case "aside" -> cols += a.hasClass("sidebar") ? 5 : 0; // padding 1em each side and the border
-                // margins 1.5em each side, and the quotation set at 1.2em: its code too
-                case "figure" -> cols += a.hasClass("pullquote") ? 20 : 0;
-                default -> { }
-            }
+    private static void run(String cls, String text, StringBuilder sb) {
+        if (cls == null) {
+            sb.append(XhtmlWriter.esc(text, false));
+        } else {
+            sb.append("<span class=\"").append(cls).append("\">").append(XhtmlWriter.esc(text, false)).append("</span>");
         }
-        return cols;
-    }
-
-    /** Wraps one line in place; false if it fits. */
-    static boolean wrapLine(Element line, int columns) {
-        String text = line.wholeText();
-        List<Integer> breaks = breaks(text, columns);
-        if (breaks.isEmpty()) return false;
-        String indent = indent(text, columns);
-        List<Element> tails = new ArrayList<>();
-        for (int i = breaks.size() - 1; i >= 0; i--) tails.add(0, splitOff(line, breaks.get(i)));
-        for (Element tail : tails) {
-            line.appendChild(new TextNode("\n"));
-            line.appendElement("span").addClass("wrap-mark").attr("aria-hidden", "true").text(indent + MARK + " ");
-            for (Node n : new ArrayList<>(tail.childNodes())) line.appendChild(n);
-        }
-        return true;
     }
 
     /** The indentation a continuation takes: the line's own, unless that leaves too little room. */
@@ -194,38 +199,4 @@ public final class CodeWrap {
         return 1;
     }
 
-    /**
-     * Moves everything after text offset {@code at} of {@code el} into a shallow copy of {@code el}, which it
-     * returns; an element that straddles the offset is split the same way, so each half keeps its classes.
-     */
-    static Element splitOff(Element el, int at) {
-        Element tail = el.shallowClone();
-        List<Node> kids = new ArrayList<>(el.childNodes());
-        int acc = 0, i = 0;
-        for (; i < kids.size(); i++) {
-            Node k = kids.get(i);
-            int len = length(k);
-            if (acc >= at) break;
-            if (acc + len <= at) {
-                acc += len;
-                continue;
-            }
-            if (k instanceof TextNode t) {
-                t.splitText(at - acc);
-            } else if (k instanceof Element e) {
-                e.after(splitOff(e, at - acc));
-            }
-            kids = new ArrayList<>(el.childNodes());
-            i++;
-            break;
-        }
-        for (int j = i; j < kids.size(); j++) tail.appendChild(kids.get(j));
-        return tail;
-    }
-
-    private static int length(Node n) {
-        if (n instanceof TextNode t) return t.getWholeText().length();
-        if (n instanceof Element e) return e.wholeText().length();
-        return 0;
-    }
 }

@@ -125,10 +125,10 @@ public final class GlyphCoverage {
     }
 
     private static List<String> texts(Chapter c) {
-        List<String> all = new ArrayList<>(List.of(c.title(), c.subtitle(), c.summary()));
-        for (Block b : c.blocks()) all.add(b.allXhtml());
-        for (Footnote f : c.footnotes()) all.add(f.xhtml());
-        for (LecturePoint p : c.lecturePoints()) all.add(p.html());
+        List<String> all = new ArrayList<>(List.of(c.title(), org.coursebook.model.Tree.rawText(c.subtitle()),
+                org.coursebook.model.Tree.rawText(c.summary()), org.coursebook.model.Tree.rawText(c.blocks())));
+        for (Footnote f : c.footnotes()) all.add(org.coursebook.model.Tree.rawText(f.content()));
+        for (LecturePoint p : c.lecturePoints()) all.add(org.coursebook.model.Tree.rawText(p.content()));
         for (Term t : c.terms()) all.add(t.term() + " " + t.translit() + " " + t.meaning());
         return all;
     }

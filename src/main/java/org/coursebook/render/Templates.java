@@ -47,6 +47,19 @@ public final class Templates {
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> present = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether a template of this name exists (the book's or a built-in one); the answer is kept. */
+    public boolean has(String name) {
+        return present.computeIfAbsent(name, n -> {
+            try {
+                return cfg.getTemplateLoader().findTemplateSource(n) != null;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
     public String render(String name, Map<String, Object> model) {
         try {
             Template t = cfg.getTemplate(name);

@@ -4,10 +4,13 @@ import org.coursebook.diag.Diagnostics;
 import org.coursebook.model.Block;
 import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
+import org.coursebook.diag.SourcePos;
+import org.coursebook.model.Attrs;
+import org.coursebook.model.Element;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Node;
+import org.coursebook.model.Target;
 import org.coursebook.model.Term;
-import org.coursebook.read.BookReader;
-import org.jsoup.nodes.Element;
-import org.coursebook.read.XhtmlCleaner;
 
 import java.text.Collator;
 import java.util.ArrayList;
@@ -25,8 +28,7 @@ import java.util.TreeSet;
 final class BuildGlossary implements Transform {
     @Override
     public Book apply(Book book, Diagnostics diag) {
-        boolean wanted = book.backMatter().stream().anyMatch(c -> c.slug().equals(BookReader.GLOSSARY))
-                || book.frontMatter().stream().anyMatch(c -> c.slug().equals(BookReader.GLOSSARY));
+        boolean wanted = book.allParts().stream().anyMatch(Chapter::isGlossary);
         if (!wanted) return book;
         Map<String, Term> first = new LinkedHashMap<>();
         Map<String, TreeSet<Integer>> where = new LinkedHashMap<>();
@@ -46,32 +48,34 @@ final class BuildGlossary implements Transform {
         Collator collator = Collator.getInstance(Locale.ENGLISH);
         List<String> keys = new ArrayList<>(first.keySet());
         keys.sort((a, b) -> collator.compare(first.get(a).translit(), first.get(b).translit()));
-        Element body = XhtmlCleaner.parse("");
-        body.appendElement("p").text("The Russian terms used in this book, in the order of their transliteration. "
-                + "Each entry gives the term in Cyrillic, its meaning, and the chapters where it is introduced.");
-        Element dl = body.appendElement("dl").addClass("glossary");
+        Chapter glossary = book.allParts().stream().filter(Chapter::isGlossary).findFirst().orElseThrow();
+        SourcePos pos = glossary.pos();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Para(List.of(new Inline.Text("The Russian terms used in this book, in the order of their transliteration. "
+                + "Each entry gives the term in Cyrillic, its meaning, and the chapters where it is introduced.")), Attrs.NONE, pos));
+        List<Node> entries = new ArrayList<>();
         for (String k : keys) {
             Term t = first.get(k);
-            Element dt = dl.appendElement("dt").attr("id", "term-" + org.coursebook.model.Slugs.slugify(t.translit()));
-            dt.appendElement("span").addClass("translit").text(t.translit());
-            dt.appendText(" ");
-            dt.appendElement("span").addClass("cyrillic").text(t.term());
-            Element dd = dl.appendElement("dd");
-            dd.appendText(t.meaning().endsWith(".") ? t.meaning() + " " : t.meaning() + ". ");
+            List<Node> dt = List.of(
+                    new Element("span", Attrs.of("class", "translit"), List.of(new Inline.Text(t.translit())), pos),
+                    new Inline.Text(" "),
+                    new Element("span", Attrs.of("class", "cyrillic"), List.of(new Inline.Text(t.term())), pos));
+            entries.add(new Element("dt", Attrs.of("id", "term-" + org.coursebook.model.Slugs.slugify(t.translit())), dt, pos));
+            List<Node> dd = new ArrayList<>();
+            dd.add(new Inline.Text(t.meaning().endsWith(".") ? t.meaning() + " " : t.meaning() + ". "));
             List<Integer> nums = new ArrayList<>(where.get(k));
-            dd.appendText(nums.size() == 1 ? "Chapter " : "Chapters ");
+            dd.add(new Inline.Text(nums.size() == 1 ? "Chapter " : "Chapters "));
             for (int i = 0; i < nums.size(); i++) {
-                if (i > 0) dd.appendText(i == nums.size() - 1 ? " and " : ", ");
+                if (i > 0) dd.add(new Inline.Text(i == nums.size() - 1 ? " and " : ", "));
                 Chapter c = chapters.get(nums.get(i));
-                dd.appendElement("a").attr("href", c.fileName()).addClass("xref").text(Integer.toString(c.number()));
+                dd.add(new Inline.Link(new Target.Ref(c.id(), ""), List.of(new Inline.Text(Integer.toString(c.number()))), Attrs.NONE));
             }
-            dd.appendText(".");
+            dd.add(new Inline.Text("."));
+            entries.add(new Element("dd", Attrs.NONE, dd, pos));
         }
+        blocks.add(new Element("dl", Attrs.of("class", "glossary"), entries, pos));
         List<Chapter> back = new ArrayList<>();
-        for (Chapter c : book.backMatter()) {
-            back.add(c.slug().equals(BookReader.GLOSSARY)
-                    ? c.withBlocks(List.of(new Block.Prose(XhtmlCleaner.toXhtml(body), c.pos()))) : c);
-        }
+        for (Chapter c : book.backMatter()) back.add(c.isGlossary() ? c.withBlocks(blocks) : c);
         return book.withParts(book.frontMatter(), book.chapters(), back);
     }
 }

@@ -3,8 +3,15 @@ package org.coursebook.transform;
 import org.coursebook.diag.Diagnostics;
 import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
+import org.coursebook.model.Footnote;
+import org.coursebook.model.Inline;
+import org.coursebook.model.LecturePoint;
+import org.coursebook.model.Node;
+import org.coursebook.model.Tree;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A transform that works on each part of the book on its own: parts are transformed in parallel (the problems
@@ -19,17 +26,16 @@ abstract class ChapterTransform implements Transform {
     }
 
     /**
-     * The chapter with {@code f} applied to every XHTML fragment it holds: blocks, footnotes, lecture points,
-     * subtitle and summary (titles and key terms are plain text).
+     * The chapter with {@code f} applied bottom-up ({@link Tree#mapWhere}) to every node it holds: blocks, notes,
+     * lecture points, subtitle and summary (titles and key terms are plain text); subtrees for which {@code enter}
+     * is false are left as they are.
      */
-    static Chapter mapXhtml(Chapter ch, java.util.function.UnaryOperator<String> f) {
-        List<org.coursebook.model.Block> blocks = ch.blocks().stream().map(b -> b.mapXhtml(f)).toList();
-        List<org.coursebook.model.Footnote> notes = ch.footnotes().stream()
-                .map(n -> new org.coursebook.model.Footnote(n.label(), n.number(), f.apply(n.xhtml()), n.pos())).toList();
-        List<org.coursebook.model.LecturePoint> points = ch.lecturePoints().stream()
-                .map(l -> new org.coursebook.model.LecturePoint(f.apply(l.html()), l.text(), l.pos())).toList();
-        return new Chapter(ch.kind(), ch.number(), ch.slug(), ch.sourceName(), ch.pos(), ch.title(), f.apply(ch.subtitle()),
-                f.apply(ch.summary()), points, ch.terms(), blocks, notes, ch.assets());
+    static Chapter mapNodes(Chapter ch, Predicate<Node> enter, Function<Node, List<Node>> f) {
+        List<org.coursebook.model.Block> blocks = Tree.mapWhere(ch.blocks(), enter, f);
+        List<Footnote> notes = ch.footnotes().stream().map(n -> n.withContent(Tree.mapWhere(n.content(), enter, f))).toList();
+        List<LecturePoint> points = ch.lecturePoints().stream().map(l -> l.withContent(Tree.mapWhere(l.content(), enter, f))).toList();
+        List<Inline> subtitle = Tree.mapWhere(ch.subtitle(), enter, f), summary = Tree.mapWhere(ch.summary(), enter, f);
+        return ch.withBlocksAndFootnotes(blocks, notes).withFrontMatter(subtitle, summary, points);
     }
 
     private List<Chapter> map(List<Chapter> parts, Diagnostics diag) {

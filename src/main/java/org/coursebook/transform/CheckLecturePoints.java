@@ -2,10 +2,9 @@ package org.coursebook.transform;
 
 import org.coursebook.diag.Diagnostics;
 import org.coursebook.diag.SourcePos;
-import org.coursebook.model.Block;
 import org.coursebook.model.Chapter;
 import org.coursebook.model.Term;
-import org.jsoup.Jsoup;
+import org.coursebook.model.Tree;
 
 /**
  * Checks what the handouts and glossary build on: every numbered chapter declares lecture bullet points, and
@@ -19,12 +18,7 @@ final class CheckLecturePoints extends ChapterTransform {
                     "add a 'lecture:' list to the front matter; the chapter's box and handout are built from it");
         }
         if (ch.terms().isEmpty()) return ch;
-        StringBuilder text = new StringBuilder();
-        for (Block b : ch.blocks()) {
-            text.append(Jsoup.parse(b.allXhtml()).text());
-            text.append('\n');
-        }
-        String all = text.toString().toLowerCase(java.util.Locale.ROOT);
+        String all = Tree.plainText(ch.blocks()).toLowerCase(java.util.Locale.ROOT);
         for (Term t : ch.terms()) {
             if (!all.contains(t.term().toLowerCase(java.util.Locale.ROOT))) {
                 diag.warning(t.pos(), "the key term '" + t.term() + "' does not appear in the chapter's text",

@@ -1,11 +1,12 @@
 package org.coursebook.transform;
 
 import org.coursebook.diag.Diagnostics;
-import org.coursebook.model.Block;
+import org.coursebook.model.Attrs;
 import org.coursebook.model.Chapter;
-import org.jsoup.nodes.Element;
+import org.coursebook.model.Element;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Node;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,33 +28,23 @@ final class LimitImageSizes extends ChapterTransform {
 
     @Override
     Chapter apply(Chapter ch, Diagnostics diag) {
-        List<Block> blocks = new ArrayList<>();
-        for (Block b : ch.blocks()) blocks.add(sized(b.allXhtml()) ? b.mapXhtml(LimitImageSizes::limit) : b);
-        return ch.withBlocks(blocks);
+        return mapNodes(ch, n -> true, n -> List.of(limit(n, ch)));
     }
 
-    /** Whether a fragment may hold an image with a size (a quick look before parsing). */
-    private static boolean sized(String xhtml) {
-        return xhtml.contains("<img") && (xhtml.contains("width=") || xhtml.contains("height="));
-    }
-
-    static String limit(String xhtml) {
-        if (!sized(xhtml)) return xhtml;
-        return Html.edit(xhtml, body -> {
-            for (Element img : body.select("img[width], img[height]")) {
-                String width = pixels(img.attr("width"));
-                String height = pixels(img.attr("height"));
-                img.removeAttr("width").removeAttr("height");
-                if (width != null) {
-                    Element span = new Element("span").addClass(CLASS).attr("style", "max-width: " + width + "px");
-                    img.before(span);
-                    span.appendChild(img);
-                } else if (height != null) {
-                    img.attr("style", (img.attr("style").isBlank() ? "" : img.attr("style").strip().replaceFirst(";?$", "; "))
-                            + "max-height: " + height + "px");
-                }
-            }
-        });
+    private static Node limit(Node n, Chapter ch) {
+        if (!(n instanceof Inline.Image img) || !img.attrs().has("width") && !img.attrs().has("height")) return n;
+        String width = pixels(img.attrs().get("width"));
+        String height = pixels(img.attrs().get("height"));
+        Attrs attrs = img.attrs().without("width").without("height");
+        if (width != null) {
+            Inline.Image plain = new Inline.Image(img.src(), img.alt(), attrs);
+            return new Element("span", Attrs.of("class", CLASS, "style", "max-width: " + width + "px"), List.of(plain), ch.pos());
+        }
+        if (height != null) {
+            String style = attrs.get("style");
+            attrs = attrs.with("style", (style.isBlank() ? "" : style.strip().replaceFirst(";?$", "; ")) + "max-height: " + height + "px");
+        }
+        return new Inline.Image(img.src(), img.alt(), attrs);
     }
 
     private static String pixels(String attr) {

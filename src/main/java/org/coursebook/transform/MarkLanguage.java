@@ -3,11 +3,9 @@ package org.coursebook.transform;
 import org.coursebook.diag.Diagnostics;
 import org.coursebook.model.Block;
 import org.coursebook.model.Chapter;
-import org.coursebook.model.Footnote;
-import org.coursebook.model.LecturePoint;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
+import org.coursebook.model.Element;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Node;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Marks runs of Cyrillic text with {@code lang="ru"}, so that screen readers switch voice and the print
- * renderer hyphenates them with Russian patterns.
+ * Marks runs of Cyrillic text as Russian ({@link Inline.Lang} "ru"), so that screen readers switch voice and the
+ * print renderer hyphenates them with Russian patterns. Code and passages whose language is already given are
+ * left alone.
  */
 final class MarkLanguage extends ChapterTransform {
     // A word is Cyrillic letters with the combining marks that follow them (stress marks: за́мок), so that a mark
@@ -26,43 +25,28 @@ final class MarkLanguage extends ChapterTransform {
 
     @Override
     Chapter apply(Chapter ch, Diagnostics diag) {
-        return mapXhtml(ch, MarkLanguage::mark);
+        return mapNodes(ch, MarkLanguage::enter, MarkLanguage::mark);
     }
 
-    static String mark(String xhtml) {
-        if (!CYRILLIC.matcher(xhtml).find()) return xhtml;
-        return Html.edit(xhtml, body -> walk(body));
+    private static boolean enter(Node n) {
+        return !(n instanceof Inline.Lang || n instanceof Inline.Code || n instanceof Block.Listing
+                || n instanceof Element e && (e.attrs().has("lang") || e.tag().equals("code") || e.tag().equals("pre")));
     }
 
-    private static void walk(Element el) {
-        if (el.hasAttr("lang")) return;
-        for (Node child : new ArrayList<>(el.childNodes())) {
-            if (child instanceof Element e) walk(e);
-            else if (child instanceof TextNode t) split(t);
-        }
-    }
-
-    private static void split(TextNode t) {
-        String s = t.getWholeText();
+    static List<Node> mark(Node n) {
+        if (!(n instanceof Inline.Text t)) return List.of(n);
+        String s = t.text();
         Matcher m = CYRILLIC.matcher(s);
-        if (!m.find()) return;
-        Element parent = (Element) t.parent();
-        if (parent.children().isEmpty() && parent.childNodeSize() == 1 && m.start() == 0 && m.end() == s.length()
-                && !parent.tagName().equals("body")) {
-            parent.attr("lang", "ru").attr("xml:lang", "ru");
-            return;
-        }
+        if (!m.find()) return List.of(n);
         List<Node> parts = new ArrayList<>();
         int last = 0;
         m.reset();
         while (m.find()) {
-            if (m.start() > last) parts.add(new TextNode(s.substring(last, m.start())));
-            Element span = new Element("span").attr("lang", "ru").attr("xml:lang", "ru").text(m.group());
-            parts.add(span);
+            if (m.start() > last) parts.add(new Inline.Text(s.substring(last, m.start())));
+            parts.add(new Inline.Lang("ru", List.of(new Inline.Text(m.group()))));
             last = m.end();
         }
-        if (last < s.length()) parts.add(new TextNode(s.substring(last)));
-        for (Node p : parts) t.before(p);
-        t.remove();
+        if (last < s.length()) parts.add(new Inline.Text(s.substring(last)));
+        return parts;
     }
 }

@@ -4,7 +4,9 @@ import org.coursebook.diag.Diagnostics;
 import org.coursebook.model.Block;
 import org.coursebook.model.Chapter;
 import org.coursebook.model.Footnote;
-import org.jsoup.nodes.Element;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Node;
+import org.coursebook.model.Tree;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,40 +15,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Numbers footnotes 1, 2, 3… in each chapter in the order they are first referenced, and turns each reference
- * into an accessible note reference (a superscript link, {@code epub:type="noteref"}).
+ * Numbers footnotes 1, 2, 3… in each chapter in the order they are first referenced, and marks each note's first
+ * reference (the one the note links back to). Notes never referenced are dropped (the reader reported them).
  */
 final class NumberFootnotes extends ChapterTransform {
     @Override
     Chapter apply(Chapter ch, Diagnostics diag) {
         if (ch.footnotes().isEmpty()) return ch;
         Map<String, Integer> numbers = new HashMap<>();
-        List<Block> blocks = new ArrayList<>();
-        for (Block b : ch.blocks()) {
-            blocks.add(b instanceof Block.Heading ? b : b.mapXhtml(x -> number(x, numbers)));
-        }
+        List<Block> blocks = Tree.map(ch.blocks(), n -> {
+            if (!(n instanceof Inline.NoteRef r)) return List.of(n);
+            boolean first = !numbers.containsKey(r.label());
+            int number = numbers.computeIfAbsent(r.label(), k -> numbers.size() + 1);
+            return List.<Node>of(new Inline.NoteRef(r.label(), number, first));
+        });
         List<Footnote> notes = new ArrayList<>();
         for (Footnote f : ch.footnotes()) {
-            Integer n = numbers.get(f.id());
-            notes.add(f.withNumber(n == null ? Integer.MAX_VALUE : n));
+            Integer n = numbers.get(f.label());
+            if (n != null) notes.add(f.withNumber(n));
         }
         notes.sort(Comparator.comparingInt(Footnote::number));
-        return ch.withBlocksAndFootnotes(blocks, notes.stream().filter(f -> f.number() != Integer.MAX_VALUE).toList());
-    }
-
-    private static String number(String xhtml, Map<String, Integer> numbers) {
-        if (!xhtml.contains("noteref")) return xhtml;
-        return Html.edit(xhtml, body -> {
-            for (Element a : body.select("a.noteref[data-note]")) {
-                String id = a.attr("data-note");
-                boolean first = !numbers.containsKey(id);
-                int n = numbers.computeIfAbsent(id, k -> numbers.size() + 1);
-                a.removeAttr("data-note");
-                a.text(Integer.toString(n));
-                a.attr("epub:type", "noteref").attr("role", "doc-noteref");
-                a.attr("title", "Note " + n);
-                if (first) a.attr("id", "ref-" + id);
-            }
-        });
+        return ch.withBlocksAndFootnotes(blocks, notes);
     }
 }

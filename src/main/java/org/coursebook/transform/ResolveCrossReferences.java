@@ -6,8 +6,11 @@ import org.coursebook.model.Block;
 import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
 import org.coursebook.model.Footnote;
-import org.coursebook.read.XhtmlCleaner;
-import org.jsoup.nodes.Element;
+import org.coursebook.model.Element;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Node;
+import org.coursebook.model.Target;
+import org.coursebook.model.Tree;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resolves links between parts: {@code [text](03-soviet-ideology.md#paris-commune)} becomes a link to the
- * chapter's XHTML file and heading; an empty link text is filled with "Chapter 3, Soviet Ideology". Links to
+ * Resolves links: {@code [text](03-soviet-ideology.md#paris-commune)} becomes a {@link Target.Ref} to the
+ * chapter and heading (how it is written is the writer's choice), an address a {@link Target.Url}; an empty link text is filled with "Chapter 3, Soviet Ideology". Links to
  * files or ids that do not exist are errors.
  */
 final class ResolveCrossReferences implements Transform {
@@ -53,90 +56,87 @@ final class ResolveCrossReferences implements Transform {
     static Set<String> idsOf(Chapter c) {
         Set<String> ids = new HashSet<>();
         ids.add(c.slug());
-        for (Block b : c.blocks()) {
-            if (b instanceof Block.Heading h) ids.add(h.id());
-            String x = b.allXhtml();
-            if (x.contains("id=\"")) for (Element e : XhtmlCleaner.parse(x).select("[id]")) ids.add(e.id());
-        }
+        Tree.forEach(c.blocks(), n -> {
+            if (n instanceof Block.Heading h) ids.add(h.id());
+            else if (n instanceof Element e && e.attrs().has("id")) ids.add(e.attrs().id());
+            else if (n instanceof Block.Para p && p.attrs().has("id")) ids.add(p.attrs().id());
+            else if (n instanceof Block.Table t && t.attrs().has("id")) ids.add(t.attrs().id());
+            else if (n instanceof Block.ListBlock l && l.attrs().has("id")) ids.add(l.attrs().id());
+            else if (n instanceof Block.Figure f && f.attrs().has("id")) ids.add(f.attrs().id());
+            else if (n instanceof Inline.Image i && i.attrs().has("id")) ids.add(i.attrs().id());
+            else if (n instanceof Inline.Link l && l.attrs().has("id")) ids.add(l.attrs().id());
+        });
         for (Footnote f : c.footnotes()) ids.add(f.id());
         return ids;
     }
 
     private Chapter resolve(Chapter c, Map<String, Chapter> bySource, Map<String, Set<String>> ids, Diagnostics diag) {
         List<Block> blocks = new ArrayList<>();
-        for (Block b : c.blocks()) {
-            blocks.add(b instanceof Block.Heading ? b : b.mapXhtml(x -> links(x, b.pos(), c, bySource, ids, diag)));
-        }
+        for (Block b : c.blocks()) blocks.add(b instanceof Block.Heading ? b : links(b, b.pos(), c, bySource, ids, diag));
         List<Footnote> notes = new ArrayList<>();
         for (Footnote f : c.footnotes()) {
-            notes.add(new Footnote(f.label(), f.number(), links(f.xhtml(), f.pos(), c, bySource, ids, diag), f.pos()));
+            notes.add(f.withContent(Tree.map(f.content(), n -> List.of(link(n, f.pos(), c, bySource, ids, diag)))));
         }
         return c.withBlocksAndFootnotes(blocks, notes);
     }
 
-    private String links(String xhtml, SourcePos pos, Chapter here, Map<String, Chapter> bySource,
-                         Map<String, Set<String>> ids, Diagnostics diag) {
-        if (!xhtml.contains("<a ")) return xhtml;
-        return Html.edit(xhtml, body -> {
-            for (Element a : body.select("a[href]")) {
-                if (a.hasClass("noteref")) continue;
-                String href = a.attr("href").strip();
-                String lower = href.toLowerCase(java.util.Locale.ROOT);
-                if (lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
-                    if (!(lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:"))) {
-                        diag.error(pos, "the link '" + href + "' uses an unsupported scheme", "link to http(s) addresses or to other chapters only");
-                        a.removeAttr("href");
-                    } else if (href.indexOf(' ') >= 0) {
-                        // written as [text](<https://example.org/a b>): a URL cannot hold a space (RFC 3986)
-                        a.attr("href", href.replace(" ", "%20"));
-                    }
-                    continue;
-                }
-                String file = href, frag = "";
-                int hash = href.indexOf('#');
-                if (hash >= 0) {
-                    file = href.substring(0, hash);
-                    frag = percentDecode(href.substring(hash + 1));
-                }
-                // a chapter's file name may hold spaces, written as %20 or inside <…>: [](<03 Basic Terms.md>)
-                file = percentDecode(file);
-                if (file.startsWith("./")) file = file.substring(2);
-                Chapter target = file.isEmpty() ? here : bySource.get(file);
-                if (target == null && unreadParts.contains(file)) continue; // its own error is reported
-                if (target == null) {
-                    if (file.endsWith(".md")) {
-                        diag.error(pos, "the cross-reference '" + href + "' names a file that is not in the book",
-                                "link to one of the files the manifest lists, e.g. [](" + bySource.keySet().stream()
-                                        .filter(s -> s.endsWith(".md")).sorted().findFirst()
-                                        .map(s -> s.contains(" ") ? "<" + s + ">" : s).orElse("chapter.md") + ")");
-                    } else {
-                        diag.error(pos, "the link '" + href + "' points to a file the book does not contain",
-                                "link to a chapter file (.md) or a web address");
-                    }
-                    a.removeAttr("href");
-                    continue;
-                }
-                if (!frag.isEmpty() && !ids.get(target.sourceName()).contains(frag)) {
-                    diag.error(pos, "the cross-reference '" + href + "' points to '#" + frag + "', which "
-                                    + (target == here ? "this chapter" : "'" + target.sourceName() + "'") + " does not have",
-                            "use the id of a heading, e.g. #" + target.sections().stream().map(Block.Heading::id).findFirst().orElse(target.slug()));
-                    a.removeAttr("href");
-                    continue;
-                }
-                String resolved = (target == here && !frag.isEmpty() ? "" : target.fileName()) + (frag.isEmpty() ? "" : "#" + frag);
-                a.attr("href", resolved);
-                a.addClass("xref");
-                if (a.text().isBlank() && a.select("img").isEmpty()) {
-                    String name = target.isNumbered() ? target.label() + ", " + target.title() : target.title();
-                    if (!frag.isEmpty()) {
-                        for (Block.Heading h : sectionsAndSub(target)) {
-                            if (h.id().equals(frag)) name = (h.number().isEmpty() ? "" : "section " + h.number() + ", ") + h.text();
-                        }
-                    }
-                    a.text(name);
+    private Block links(Block b, SourcePos pos, Chapter here, Map<String, Chapter> bySource, Map<String, Set<String>> ids, Diagnostics diag) {
+        return Tree.map(List.of(b), n -> List.of(link(n, pos, here, bySource, ids, diag))).get(0);
+    }
+
+    private Node link(Node n, SourcePos pos, Chapter here, Map<String, Chapter> bySource,
+                      Map<String, Set<String>> ids, Diagnostics diag) {
+        if (!(n instanceof Inline.Link a) || !(a.target() instanceof Target.Unresolved u)) return n;
+        String href = u.href().strip();
+        String lower = href.toLowerCase(java.util.Locale.ROOT);
+        if (lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
+            if (!(lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("mailto:"))) {
+                diag.error(pos, "the link '" + href + "' uses an unsupported scheme", "link to http(s) addresses or to other chapters only");
+                return a.withTarget(new Target.None());
+            }
+            // written as [text](<https://example.org/a b>): a URL cannot hold a space (RFC 3986)
+            return a.withTarget(new Target.Url(href.replace(" ", "%20")));
+        }
+        String file = href, frag = "";
+        int hash = href.indexOf('#');
+        if (hash >= 0) {
+            file = href.substring(0, hash);
+            frag = percentDecode(href.substring(hash + 1));
+        }
+        // a chapter's file name may hold spaces, written as %20 or inside <…>: [](<03 Basic Terms.md>)
+        file = percentDecode(file);
+        if (file.startsWith("./")) file = file.substring(2);
+        Chapter target = file.isEmpty() ? here : bySource.get(file);
+        if (target == null && unreadParts.contains(file)) return a; // its own error is reported
+        if (target == null) {
+            if (file.endsWith(".md")) {
+                diag.error(pos, "the cross-reference '" + href + "' names a file that is not in the book",
+                        "link to one of the files the manifest lists, e.g. [](" + bySource.keySet().stream()
+                                .filter(s -> s.endsWith(".md")).sorted().findFirst()
+                                .map(s -> s.contains(" ") ? "<" + s + ">" : s).orElse("chapter.md") + ")");
+            } else {
+                diag.error(pos, "the link '" + href + "' points to a file the book does not contain",
+                        "link to a chapter file (.md) or a web address");
+            }
+            return a.withTarget(new Target.None());
+        }
+        if (!frag.isEmpty() && !ids.get(target.sourceName()).contains(frag)) {
+            diag.error(pos, "the cross-reference '" + href + "' points to '#" + frag + "', which "
+                            + (target == here ? "this chapter" : "'" + target.sourceName() + "'") + " does not have",
+                    "use the id of a heading, e.g. #" + target.sections().stream().map(Block.Heading::id).findFirst().orElse(target.slug()));
+            return a.withTarget(new Target.None());
+        }
+        Inline.Link resolved = a.withTarget(new Target.Ref(target.id(), frag));
+        if (Tree.plainText(a.content()).isBlank() && Tree.collect(a.content(), Inline.Image.class).isEmpty()) {
+            String name = target.isNumbered() ? target.label() + ", " + target.title() : target.title();
+            if (!frag.isEmpty()) {
+                for (Block.Heading h : Tree.collect(target.blocks(), Block.Heading.class)) {
+                    if (h.id().equals(frag)) name = (h.number().isEmpty() ? "" : "section " + h.number() + ", ") + h.text();
                 }
             }
-        });
+            resolved = new Inline.Link(resolved.target(), List.of(new Inline.Text(name)), resolved.attrs());
+        }
+        return resolved;
     }
 
     /** Decodes %XX escapes (RFC 3986); unlike form decoding, a '+' stays a '+' (c++.md is a file name). */
@@ -149,9 +149,4 @@ final class ResolveCrossReferences implements Transform {
         }
     }
 
-    private static List<Block.Heading> sectionsAndSub(Chapter c) {
-        List<Block.Heading> out = new ArrayList<>();
-        for (Block b : c.blocks()) if (b instanceof Block.Heading h) out.add(h);
-        return out;
-    }
 }

@@ -3,72 +3,45 @@ package org.coursebook.transform;
 import org.coursebook.diag.Diagnostics;
 import org.coursebook.model.Block;
 import org.coursebook.model.Chapter;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
+import org.coursebook.model.Element;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Node;
+import org.coursebook.model.Tree;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prepares tables for a page narrower than they are. Each table goes into
- * {@code <div class="table-wrap" role="region" tabindex="0" aria-label="caption">}: the e-book's stylesheet lets
- * that region scroll sideways inside the text column, and a scrolling region must be reachable and named for
- * keyboard and screen-reader users (WAI-ARIA 1.2 {@code region}; axe-core's rule scrollable-region-focusable,
- * which Ace by DAISY applies). The print book uses the same region to set a table on a landscape page. And a long
- * word in a cell gets a {@code <wbr/>} (a break opportunity that adds no character) after each {@code _ / \}, so
- * that {@code Northern_Black_Earth_Agricultural_District} can take two lines instead of widening its column.
+ * Gives a long word in a table cell a break opportunity ({@link Inline.Wbr}, which adds no character) after each
+ * {@code _ / \}, so that {@code Northern_Black_Earth_Agricultural_District} can take two lines instead of
+ * widening its column. (The scrolling region each table sits in, for narrow screens, is the writer's.)
  */
 final class WrapTables extends ChapterTransform {
-    static final String WRAP_CLASS = "table-wrap";
     /** Words shorter than this fit any column; longer ones get break opportunities. */
     static final int LONG_WORD = 16;
     private static final String BREAK_AFTER = "_/\\";
 
     @Override
     Chapter apply(Chapter ch, Diagnostics diag) {
-        List<Block> blocks = new ArrayList<>();
-        for (Block b : ch.blocks()) blocks.add(b.allXhtml().contains("<table") ? b.mapXhtml(WrapTables::wrap) : b);
-        return ch.withBlocks(blocks);
+        return mapNodes(ch, n -> true, n -> n instanceof Block.Cell c ? List.of(breakLongWords(c)) : List.of(n));
     }
 
-    static String wrap(String xhtml) {
-        if (!xhtml.contains("<table")) return xhtml;
-        return Html.edit(xhtml, body -> {
-            for (Element table : body.select("table")) {
-                for (Element cell : table.select("td, th")) breakLongWords(cell);
-                Element parent = table.parent();
-                if (parent != null && parent.hasClass(WRAP_CLASS)) continue;
-                Element wrap = new Element("div").addClass(WRAP_CLASS).attr("role", "region").attr("tabindex", "0")
-                        .attr("aria-label", label(table));
-                table.before(wrap);
-                wrap.appendChild(table);
-            }
-        });
-    }
-
-    /** The region's name: the table's caption, or "Table" when it has none (the reader warned about that). */
-    private static String label(Element table) {
-        Element caption = table.selectFirst("> caption");
-        String text = caption == null ? "" : caption.text().strip();
-        return text.isEmpty() ? "Table" : text;
-    }
-
-    private static void breakLongWords(Element el) {
-        if (el.hasClass("url")) return; // addresses have their own break opportunities
-        for (Node child : new ArrayList<>(el.childNodes())) {
-            if (child instanceof Element e) {
-                breakLongWords(e);
-            } else if (child instanceof TextNode t) {
-                List<String> pieces = pieces(t.getWholeText());
-                if (pieces.size() == 1) continue;
-                for (int i = 0; i < pieces.size(); i++) {
-                    if (i > 0) t.before(new Element("wbr"));
-                    t.before(new TextNode(pieces.get(i)));
-                }
-                t.remove();
-            }
-        }
+    private static Node breakLongWords(Block.Cell cell) {
+        List<Node> content = Tree.mapWhere(cell.content(),
+                n -> !(n instanceof Element e && e.attrs().hasClass("url") || n instanceof Inline.Link l && l.attrs().hasClass("url")
+                        || n instanceof Block.Table),
+                n -> {
+                    if (!(n instanceof Inline.Text t)) return List.of(n);
+                    List<String> pieces = pieces(t.text());
+                    if (pieces.size() == 1) return List.of(n);
+                    List<Node> out = new ArrayList<>();
+                    for (int i = 0; i < pieces.size(); i++) {
+                        if (i > 0) out.add(new Inline.Wbr());
+                        out.add(new Inline.Text(pieces.get(i)));
+                    }
+                    return out;
+                });
+        return content == cell.content() ? cell : cell.withChildren(content);
     }
 
     /** {@code s} cut where a long word may break: after a break character followed by a letter or digit. */

@@ -1,6 +1,8 @@
 package org.coursebook.book;
 
 import org.coursebook.model.Block;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Tree;
 import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
 import org.coursebook.model.Term;
@@ -48,7 +50,7 @@ class CourseContentTest {
             assertTrue(words >= 2500 && words <= 4600, c.title() + ": " + words + " words");
             int sections = c.sections().size();
             assertTrue(sections >= 4 && sections <= 8, c.title() + ": " + sections + " sections");
-            assertTrue(c.blocks().get(0) instanceof Block.Prose, c.title() + " opens with prose before its first section");
+            assertTrue(c.blocks().get(0) instanceof Block.Para, c.title() + " opens with prose before its first section");
             assertTrue(c.sections().get(sections - 1).text().toLowerCase(Locale.ROOT).contains("conclusion"),
                     c.title() + " ends with a conclusion section");
         }
@@ -79,15 +81,12 @@ class CourseContentTest {
 
     @Test
     void atLeastFiveChaptersHaveACaptionedTableWithASource() {
-        long n = book().chapters().stream().filter(c -> c.blocks().stream().anyMatch(b ->
-                b.allXhtml().contains("<caption>"))).count();
+        long n = book().chapters().stream().filter(c -> Tree.collect(c.blocks(), Block.Table.class).stream()
+                .anyMatch(t -> t.caption() != null)).count();
         assertTrue(n >= 5, n + " chapters with a captioned table");
         for (Chapter c : book().chapters()) {
-            for (int i = 0; i < c.blocks().size(); i++) {
-                if (c.blocks().get(i).allXhtml().startsWith("<table")) {
-                    assertTrue(i + 1 < c.blocks().size() && c.blocks().get(i + 1).allXhtml().contains("class=\"table-source\""),
-                            c.title() + ": a table without a source line");
-                }
+            for (Block.Table t : Tree.collect(c.blocks(), Block.Table.class)) {
+                assertTrue(t.source() != null && t.source().attrs().hasClass("table-source"), c.title() + ": a table without a source line");
             }
         }
     }
@@ -95,31 +94,31 @@ class CourseContentTest {
     @Test
     void theSovietSystemHasTheDiagramWithAltTextAndCaption() {
         Chapter c = book().chapters().get(3);
-        Element fig = c.blocks().stream().map(b -> Jsoup.parse(b.allXhtml()).selectFirst("figure"))
-                .filter(f -> f != null && f.selectFirst("img[src$=.svg]") != null).findFirst().orElseThrow();
-        assertTrue(fig.selectFirst("img").attr("alt").length() > 40, "a real description");
-        assertFalse(fig.select("figcaption").text().isBlank());
+        Block.Figure fig = Tree.collect(c.blocks(), Block.Figure.class).stream()
+                .filter(f -> f.image() instanceof Inline.Image i && i.src().endsWith(".svg")).findFirst().orElseThrow();
+        assertTrue(((Inline.Image) fig.image()).alt().length() > 40, "a real description");
+        assertFalse(Tree.plainText(fig.caption()).isBlank());
     }
 
     @Test
     void cyrillicTermsAreInTheGlossary() {
         Set<String> declared = new HashSet<>();
         for (Chapter c : book().chapters()) {
-            assertTrue(CYRILLIC.matcher(String.join(" ", c.blocks().stream().map(Block::allXhtml).toList())).find(), c.title());
+            assertTrue(CYRILLIC.matcher(Tree.plainText(c.blocks())).find(), c.title());
             assertFalse(c.terms().isEmpty(), c.title() + " declares key terms");
             Set<String> mine = new HashSet<>();
             for (Term t : c.terms()) mine.add(t.term().toLowerCase(Locale.ROOT));
             declared.addAll(mine);
             // every Russian word set in italics in the prose is one of the chapter's declared terms
-            for (Block b : c.blocks()) {
-                for (Element em : Jsoup.parse(b.allXhtml()).select("em")) {
-                    String t = em.text().strip().toLowerCase(Locale.ROOT);
+            for (Inline.Emph em : Tree.collect(c.blocks(), Inline.Emph.class)) {
+                {
+                    String t = Tree.plainText(em.content()).toLowerCase(Locale.ROOT);
                     if (CYRILLIC.matcher(t).find()) assertTrue(mine.contains(t), c.title() + ": *" + t + "* is not in its terms");
                 }
             }
         }
-        Chapter glossary = book().backMatter().stream().filter(c -> c.slug().equals("glossary")).findFirst().orElseThrow();
-        String g = Jsoup.parse(glossary.blocks().get(0).allXhtml()).text().toLowerCase(Locale.ROOT);
+        Chapter glossary = book().backMatter().stream().filter(Chapter::isGlossary).findFirst().orElseThrow();
+        String g = Tree.plainText(glossary.blocks()).toLowerCase(Locale.ROOT);
         for (String t : declared) assertTrue(g.contains(t), "glossary entry for " + t);
     }
 
@@ -218,9 +217,9 @@ class CourseContentTest {
             for (Block.PullQuote q : c.pullQuotes()) {
                 if (!q.isPrimary()) continue;
                 Block.Attribution a = q.attribution();
-                String where = c.sourceName() + ", the quotation \"" + start(Jsoup.parse(q.xhtml()).text()) + "\"";
+                String where = c.sourceName() + ", the quotation \"" + start(Tree.plainText(q.content())) + "\"";
                 assertFalse(a.speaker().isBlank(), where + " names no speaker");
-                assertFalse(Jsoup.parse(a.workHtml()).text().isBlank(), where + " names no work");
+                assertFalse(Tree.plainText(a.work()).isBlank(), where + " names no work");
                 assertTrue(FOUR_DIGIT_YEAR.matcher(a.year()).matches(), where + " has no year: '" + a.year() + "'");
                 primaryInModel.merge(c.sourceName(), 1, Integer::sum);
             }
@@ -317,7 +316,7 @@ class CourseContentTest {
         int n = 0;
         for (Block b : c.blocks()) {
             if (b instanceof Block.PullQuote q && !q.isPrimary()) continue; // repeats the text
-            String text = b instanceof Block.Heading h ? h.text() : Jsoup.parse(b.allXhtml()).text();
+            String text = b instanceof Block.Heading h ? h.text() : Tree.plainText(List.of(b));
             for (String w : text.split("\\s+")) if (w.chars().anyMatch(Character::isLetterOrDigit)) n++;
         }
         return n;

@@ -136,6 +136,7 @@ class MarkdownFuzzTest {
             model.put("meta", book.meta());
             model.put("stylesheets", List.of("css/base.css", "css/epub.css"));
             model.put("chapter", c);
+            model.put("w", org.coursebook.render.XhtmlWriter.epub(templates));
             String xhtml = templates.render("chapter.ftl", model);
             assertWellFormed(xhtml, body);
         }

@@ -21,7 +21,8 @@ record Accessibility(List<String> modes, List<String> sufficient, List<String> f
         boolean tables = false, notes = false;
         for (Chapter c : book.allParts()) {
             if (!c.footnotes().isEmpty()) notes = true;
-            for (Block b : c.blocks()) if (b.allXhtml().contains("<table")) tables = true;
+            if (!org.coursebook.model.Tree.collect(c.blocks(), Block.Table.class).isEmpty()
+                    || org.coursebook.model.Tree.collect(c.blocks(), org.coursebook.model.Element.class).stream().anyMatch(e -> e.tag().equals("table"))) tables = true;
         }
         List<String> modes = new ArrayList<>(List.of("textual"));
         if (images) modes.add("visual");

@@ -75,6 +75,7 @@ public final class EpubRenderer implements Renderer {
         List<Item> items = new ArrayList<>();
         List<String> spine = new ArrayList<>();
         Map<String, Object> base = baseModel(book);
+        base.put("w", org.coursebook.render.XhtmlWriter.epub(ctx.templates()));
 
         // The cover may still be drawing on another thread (see prepare): only its size is needed until the end.
         CoverArt.Size coverSize = coverArt.ebookSize(book);
@@ -96,7 +97,7 @@ public final class EpubRenderer implements Renderer {
         java.util.stream.IntStream.range(0, parts.size()).parallel().forEach(i -> {
             Map<String, Object> model = new HashMap<>(base);
             model.put("chapter", parts.get(i));
-            rendered[i] = CodeWrap.wrapXhtml(ctx.templates().render("chapter.ftl", model), CodeWrap.EPUB_COLUMNS);
+            rendered[i] = ctx.templates().render("chapter.ftl", model);
         });
         for (int i = 0; i < parts.size(); i++) {
             Chapter c = parts.get(i);

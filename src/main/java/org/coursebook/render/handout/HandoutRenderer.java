@@ -84,8 +84,9 @@ public final class HandoutRenderer implements Renderer {
         model.put("docTitle", title);
         model.put("css", css);
         model.put("noteLines", NOTE_LINES);
-        String xhtml = HandoutDocument.adapt(ctx.templates().render("handout.ftl", model),
-                org.coursebook.render.pdf.PrintImages.sources(book), codeColumns(meta.handoutPaper()));
+        model.put("w", org.coursebook.render.XhtmlWriter.handout(ctx.templates(), codeColumns(meta.handoutPaper()),
+                org.coursebook.render.pdf.PrintImages.sources(book)));
+        String xhtml = ctx.templates().render("handout.ftl", model);
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, meta, title, ctx.buildTime(), 0));
     }

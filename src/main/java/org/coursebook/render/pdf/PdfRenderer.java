@@ -55,7 +55,8 @@ public final class PdfRenderer implements Renderer {
         model.put("book", TableFit.apply(book, page, ctx.diagnostics()));
         model.put("meta", book.meta());
         model.put("css", page.css() + ctx.styles().printCss("base.css") + ctx.styles().printCss("print.css"));
-        String xhtml = PrintDocument.adapt(ctx.templates().render("print-book.ftl", model), PrintImages.sources(book), codeColumns(page));
+        model.put("w", org.coursebook.render.XhtmlWriter.print(ctx.templates(), codeColumns(page), PrintImages.sources(book)));
+        String xhtml = ctx.templates().render("print-book.ftl", model);
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
         return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));

@@ -43,11 +43,4 @@ public final class PrintImages {
         return sources;
     }
 
-    /** Points each {@code img} of the document whose {@code src} is in {@code sources} at where the renderer reads it. */
-    public static void point(Document doc, Map<String, String> sources) {
-        for (Element img : doc.select("img[src]")) {
-            String src = sources.get(img.attr("src"));
-            if (src != null) img.attr("src", src);
-        }
-    }
 }

@@ -5,10 +5,9 @@ import org.coursebook.diag.SourcePos;
 import org.coursebook.model.Block;
 import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
-import org.coursebook.read.XhtmlCleaner;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Node;
+import org.coursebook.model.Tree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,17 +68,10 @@ final class TableFit {
     private static List<Chapter> fit(List<Chapter> parts, PageGeometry page, Diagnostics diag) {
         List<Chapter> out = new ArrayList<>(parts.size());
         for (Chapter ch : parts) {
-            boolean changed = false;
             List<Block> blocks = new ArrayList<>(ch.blocks().size());
+            boolean changed = false;
             for (Block b : ch.blocks()) {
-                Block fitted = b;
-                if (b instanceof Block.Prose p && p.xhtml().contains("<table")) {
-                    fitted = new Block.Prose(fit(p.xhtml(), 1f, 0f, p.pos(), page, diag), p.pos());
-                } else if (b instanceof Block.Sidebar s && s.xhtml().contains("<table")) {
-                    // the sidebar's box: 1 em of padding a side in its own smaller type, and a 1 pt rule
-                    float indent = 2 * SIDEBAR_EM * BODY_PT + 2f;
-                    fitted = new Block.Sidebar(s.titleHtml(), fit(s.xhtml(), SIDEBAR_EM, indent, s.pos(), page, diag), s.pos());
-                }
+                Block fitted = (Block) fit(b, 1f, 0f, page, diag);
                 changed |= fitted != b;
                 blocks.add(fitted);
             }
@@ -88,27 +80,63 @@ final class TableFit {
         return out;
     }
 
-    private static String fit(String xhtml, float scale, float indentPt, SourcePos pos, PageGeometry page, Diagnostics diag) {
-        Element body = XhtmlCleaner.parse(xhtml);
-        boolean changed = false;
-        for (Element table : body.select("table")) {
-            float indent = indentPt + indent(table, scale * BODY_PT) + 2 * BODY_MARGIN_PT;
-            Columns cols = Columns.of(table);
-            if (cols.count() == 0) continue;
-            Plan plan = plan(cols, scale * BODY_PT * TABLE_EM, page.textWidthPt() - indent, page.wideTextWidthPt() - indent);
-            changed |= markLongWords(table);
-            if (plan.layout() == Layout.AS_IS) continue;
-            changed = true;
-            apply(table, plan, page.wideTextWidthPt() - indent);
-            if (plan.fontPt() < MIN_LEGIBLE_PT) {
-                diag.warning(pos, String.format(Locale.ROOT, "the table is too wide for the page: its %d columns fit a landscape page "
-                                + "only in %.1f pt type, smaller than the %.0f pt that is legible in print", cols.count(),
-                                plan.fontPt(), MIN_LEGIBLE_PT),
-                        "split it into two tables, shorten its longest words (" + cols.longestWord()
-                                + "), or turn it round so that its rows become columns");
+    /**
+     * The node with every table in it fitted. {@code scale} is the type of the box it stands in relative to the
+     * body's (a sidebar's is smaller), {@code indentPt} how far the boxes around it take it in.
+     */
+    private static Node fit(Node n, float scale, float indentPt, PageGeometry page, Diagnostics diag) {
+        if (n instanceof Inline) {
+            if (!(n instanceof org.coursebook.model.Element)) return n;
+        }
+        float fontPt = scale * BODY_PT;
+        float inner = indentPt;
+        float innerScale = scale;
+        if (n instanceof Block.Quote) inner += 4 * fontPt;
+        else if (n instanceof Block.ListBlock) inner += 1.6f * fontPt;
+        else if (n instanceof Block.Cell) inner += 2 * PAD_EM * fontPt;
+        else if (n instanceof Block.Sidebar) {
+            // the sidebar's box: 1 em of padding a side in its own smaller type, and a 1 pt rule
+            innerScale = SIDEBAR_EM;
+            inner += 2 * SIDEBAR_EM * BODY_PT + 2f;
+        } else if (n instanceof org.coursebook.model.Element e) {
+            switch (e.tag()) {
+                case "blockquote" -> inner += 4 * fontPt;
+                case "ul", "ol" -> inner += 1.6f * fontPt;
+                case "dd" -> inner += 1.5f * fontPt;
+                case "td", "th" -> inner += 2 * PAD_EM * fontPt;
+                default -> { }
             }
         }
-        return changed ? XhtmlCleaner.toXhtml(body) : xhtml;
+        List<Node> kids = n.children();
+        List<Node> fittedKids = null;
+        for (int i = 0; i < kids.size(); i++) {
+            Node k = fit(kids.get(i), innerScale, inner, page, diag);
+            if (k != kids.get(i)) {
+                if (fittedKids == null) fittedKids = new ArrayList<>(kids);
+                fittedKids.set(i, k);
+            }
+        }
+        Node node = fittedKids == null ? n : n.withChildren(fittedKids);
+        if (node instanceof Block.Table t) return table(t, scale, indentPt, page, diag);
+        return node;
+    }
+
+    private static Block.Table table(Block.Table table, float scale, float indentPt, PageGeometry page, Diagnostics diag) {
+        float indent = indentPt + 2 * BODY_MARGIN_PT;
+        Columns cols = Columns.of(table);
+        if (cols.count() == 0) return table;
+        Plan plan = plan(cols, scale * BODY_PT * TABLE_EM, page.textWidthPt() - indent, page.wideTextWidthPt() - indent);
+        Block.Table t = markLongWords(table);
+        if (plan.layout() == Layout.AS_IS) return t;
+        t = apply(t, plan, page.wideTextWidthPt() - indent);
+        if (plan.fontPt() < MIN_LEGIBLE_PT) {
+            diag.warning(table.pos(), String.format(Locale.ROOT, "the table is too wide for the page: its %d columns fit a landscape page "
+                            + "only in %.1f pt type, smaller than the %.0f pt that is legible in print", cols.count(),
+                            plan.fontPt(), MIN_LEGIBLE_PT),
+                    "split it into two tables, shorten its longest words (" + cols.longestWord()
+                            + "), or turn it round so that its rows become columns");
+        }
+        return t;
     }
 
     /**
@@ -129,55 +157,50 @@ final class TableFit {
         return (float) Math.floor(pt * 10f) / 10f;
     }
 
-    private static void apply(Element table, Plan plan, float widePt) {
+    private static Block.Table apply(Block.Table table, Plan plan, float widePt) {
+        Block.Table t = table;
         if (plan.layout() == Layout.SMALLER || plan.layout() == Layout.LANDSCAPE_SMALLER) {
-            table.addClass(FIT_CLASS);
             String size = String.format(Locale.ROOT, "font-size: %.1fpt", plan.fontPt());
-            for (Element tr : table.select("tr")) tr.attr("style", size);
-
-        }
-        if (plan.layout() == Layout.LANDSCAPE || plan.layout() == Layout.LANDSCAPE_SMALLER) {
-            Element wrap = table.parent();
-            if (wrap == null || !wrap.hasClass(WRAP_CLASS)) {
-                wrap = new Element("div").addClass(WRAP_CLASS);
-                table.before(wrap);
-                wrap.appendChild(table);
+            List<Block.Section> sections = new ArrayList<>();
+            for (Block.Section s : t.sections()) {
+                List<Block.Row> rows = new ArrayList<>();
+                for (Block.Row r : s.rows()) rows.add(r.withAttrs(r.attrs().with("style", size)));
+                sections.add(new Block.Section(s.kind(), rows, s.pos()));
             }
-            // openhtmltopdf lays out every page at the width of the first: the landscape page's width is given here
-            wrap.addClass(LANDSCAPE_CLASS).attr("style", "width: " + PageGeometry.pts(widePt));
+            t = t.withSections(sections);
         }
+        // openhtmltopdf lays out every page at the width of the first: the landscape page's width is given here
+        String wrapStyle = plan.layout() == Layout.LANDSCAPE || plan.layout() == Layout.LANDSCAPE_SMALLER
+                ? "width: " + PageGeometry.pts(widePt) : "";
+        return t.withFit(new Block.Table.Fit(plan.layout().name(), plan.fontPt(), wrapStyle));
     }
 
     /**
      * Lets a cell with a word of more than {@value #LONG_WORD} characters break it anywhere, as a last resort
      * against openhtmltopdf cutting off what passes the page's edge. Only such cells: were every cell allowed
      * to, the table layout would count each column's least width as one letter and split years, numbers and
-     * headers ("191/3", "10./2"). Returns whether a cell was marked.
+     * headers ("191/3", "10./2").
      */
-    private static boolean markLongWords(Element table) {
+    private static Block.Table markLongWords(Block.Table table) {
         boolean marked = false;
-        for (Element cell : table.select("td, th")) {
-            if (java.util.Arrays.stream(cell.text().split("[\\s\\u200B]+")).anyMatch(w -> w.codePointCount(0, w.length()) > LONG_WORD)) {
-                cell.addClass(BREAK_CLASS);
-                marked = true;
+        List<Block.Section> sections = new ArrayList<>();
+        for (Block.Section s : table.sections()) {
+            List<Block.Row> rows = new ArrayList<>();
+            for (Block.Row r : s.rows()) {
+                List<Block.Cell> cells = new ArrayList<>();
+                for (Block.Cell c : r.cells()) {
+                    if (java.util.Arrays.stream(Tree.plainText(c.content()).split("[\\s\\u200B]+"))
+                            .anyMatch(w -> w.codePointCount(0, w.length()) > LONG_WORD)) {
+                        c = c.withAttrs(c.attrs().withClass(BREAK_CLASS));
+                        marked = true;
+                    }
+                    cells.add(c);
+                }
+                rows.add(new Block.Row(cells, r.attrs(), r.pos()));
             }
+            sections.add(new Block.Section(s.kind(), rows, s.pos()));
         }
-        return marked;
-    }
-
-    /** How far the containers around a table inside a fragment indent it, in points (lists, block quotes). */
-    private static float indent(Element table, float fontPt) {
-        float pt = 0;
-        for (Element a = table.parent(); a != null && !a.normalName().equals("body"); a = a.parent()) {
-            switch (a.normalName()) {
-                case "blockquote" -> pt += 4 * fontPt;
-                case "ul", "ol" -> pt += 1.6f * fontPt;
-                case "dd" -> pt += 1.5f * fontPt;
-                case "td", "th" -> pt += 2 * PAD_EM * fontPt;
-                default -> { }
-            }
-        }
-        return pt;
+        return marked ? table.withSections(sections) : table;
     }
 
     /**
@@ -212,19 +235,17 @@ final class TableFit {
             return "column " + (longestColumn + 1) + ": '" + w + "'";
         }
 
-        static Columns of(Element table) {
+        static Columns of(Block.Table table) {
             Columns cols = new Columns();
             List<int[]> spans = new ArrayList<>(); // per column: rows still covered by a rowspan above
-            for (Element tr : table.select("tr")) {
-                if (tr.closest("table") != table) continue;
+            for (Block.Row tr : table.rows()) {
                 int c = 0;
-                for (Element cell : tr.children()) {
-                    if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) continue;
+                for (Block.Cell cell : tr.cells()) {
                     while (c < spans.size() && spans.get(c)[0] > 0) c++;
-                    int colspan = span(cell.attr("colspan")), rowspan = span(cell.attr("rowspan"));
-                    float scale = cell.normalName().equals("th") ? HEAD_EM : 1f;
+                    int colspan = span(cell.attrs().get("colspan")), rowspan = span(cell.attrs().get("rowspan"));
+                    float scale = cell.header() ? HEAD_EM : 1f;
                     Word word = new Word();
-                    measure(cell, cell.normalName().equals("th") ? TextWidths.Face.SANS_BOLD : TextWidths.Face.SERIF, word);
+                    measure(cell.content(), cell.header() ? TextWidths.Face.SANS_BOLD : TextWidths.Face.SERIF, word);
                     word.end();
                     for (int k = 0; k < colspan; k++) {
                         while (cols.cells.size() <= c + k) cols.cells.add(new ArrayList<>());
@@ -253,31 +274,47 @@ final class TableFit {
         }
 
         /** Walks a cell's content, measuring the words between break opportunities in the face each is set in. */
-        private static void measure(Element el, TextWidths.Face face, Word word) {
-            for (Node n : el.childNodes()) {
-                if (n instanceof TextNode t) {
-                    String s = t.getWholeText();
-                    for (int i = 0; i < s.length(); ) {
-                        int cp = s.codePointAt(i);
-                        i += Character.charCount(cp);
-                        if (Character.isWhitespace(cp) && cp != 0xA0 && cp != 0x202F) {
-                            word.end();
-                        } else {
-                            word.add(cp, face);
-                            // the line breaker may break after a hyphen between letters, or at a zero-width space
-                            if (cp == 0x200B || cp == '-' && i < s.length() && Character.isLetter(s.codePointAt(i))
-                                    && word.text.length() > 1) word.end();
-                        }
+        private static void measure(List<? extends Node> nodes, TextWidths.Face face, Word word) {
+            for (Node n : nodes) {
+                if (n instanceof Inline.Text t) {
+                    text(t.text(), face, word);
+                } else if (n instanceof Inline.Code c) {
+                    text(c.text(), TextWidths.Face.MONO, word);
+                } else if (n instanceof Inline.NoteRef r) {
+                    text(Integer.toString(r.number()), face, word);
+                } else if (n instanceof Inline.Wbr || n instanceof Inline.LineBreak || n instanceof Inline.Image) {
+                    word.end(); // an image's width is not known here; its own limit keeps it in the cell
+                } else if (n instanceof Inline.Strong s) {
+                    measure(s.content(), bold(face), word);
+                } else if (n instanceof org.coursebook.model.Element e) {
+                    switch (e.tag()) {
+                        case "wbr", "br", "img" -> word.end();
+                        case "code", "kbd", "samp", "tt" -> measure(e.content(), TextWidths.Face.MONO, word);
+                        case "strong", "b" -> measure(e.content(), bold(face), word);
+                        default -> measure(e.content(), face, word);
                     }
-                } else if (n instanceof Element e) {
-                    switch (e.normalName()) {
-                        case "wbr", "br" -> word.end();
-                        case "img" -> word.end(); // its width is not known here; its own limit keeps it in the cell
-                        case "code", "kbd", "samp", "tt" -> measure(e, TextWidths.Face.MONO, word);
-                        case "strong", "b" -> measure(e, face == TextWidths.Face.SANS || face == TextWidths.Face.SANS_BOLD
-                                ? TextWidths.Face.SANS_BOLD : face == TextWidths.Face.MONO ? face : TextWidths.Face.SERIF_BOLD, word);
-                        default -> measure(e, face, word);
-                    }
+                } else {
+                    measure(n.children(), face, word);
+                }
+            }
+        }
+
+        private static TextWidths.Face bold(TextWidths.Face face) {
+            return face == TextWidths.Face.SANS || face == TextWidths.Face.SANS_BOLD ? TextWidths.Face.SANS_BOLD
+                    : face == TextWidths.Face.MONO ? face : TextWidths.Face.SERIF_BOLD;
+        }
+
+        private static void text(String s, TextWidths.Face face, Word word) {
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                i += Character.charCount(cp);
+                if (Character.isWhitespace(cp) && cp != 0xA0 && cp != 0x202F) {
+                    word.end();
+                } else {
+                    word.add(cp, face);
+                    // the line breaker may break after a hyphen between letters, or at a zero-width space
+                    if (cp == 0x200B || cp == '-' && i < s.length() && Character.isLetter(s.codePointAt(i))
+                            && word.text.length() > 1) word.end();
                 }
             }
         }

@@ -51,6 +51,7 @@ public final class DownloadPageRenderer implements Renderer {
 
         Map<String, Object> model = new HashMap<>();
         model.put("book", book);
+        model.put("w", org.coursebook.render.XhtmlWriter.epub(ctx.templates()));
         model.put("meta", book.meta());
         model.put("css", ctx.styles().css("site.css"));
         model.put("cover", Map.of("href", coverName, "width", cover.width(), "height", cover.height()));

@@ -209,7 +209,7 @@ class CoverArtTest {
 
     private org.coursebook.model.Chapter chapter() {
         return new org.coursebook.model.Chapter(org.coursebook.model.Chapter.Kind.CHAPTER, 1, "one", "one.md", SourcePos.of(tmp.resolve("one.md"), 1),
-                "One", "", "", List.of(), List.of(), List.of(), List.of(), List.of());
+                "One", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     static List<String> chunkTypes(byte[] png) throws IOException {

@@ -63,8 +63,8 @@ class HandoutRendererTest {
                 if (!text.contains(squash(t.term())) || !text.contains(squash(t.translit()))) out.add(pdf + ": term missing: " + t.term());
             }
             for (Block.PullQuote q : ch.pullQuotes()) {
-                boolean shown = text.contains(squash(q.isPrimary() ? q.attribution().speaker() + "," : org.jsoup.Jsoup.parse(q.xhtml()).text()));
-                if (q.isPrimary() != shown) out.add(pdf + ": " + q.kind() + " quote " + (shown ? "shown" : "missing") + ": " + q.xhtml());
+                boolean shown = text.contains(squash(q.isPrimary() ? q.attribution().speaker() + "," : org.coursebook.model.Tree.plainText(q.content())));
+                if (q.isPrimary() != shown) out.add(pdf + ": " + q.kind() + " quote " + (shown ? "shown" : "missing") + ": " + org.coursebook.model.Tree.plainText(q.content()));
             }
             for (int i = 0; i < p.pages(); i++) {
                 String footer = "Lecture " + ch.number() + " · page " + (i + 1) + " of " + p.pages();

@@ -223,9 +223,9 @@ class WideTablesTest {
     /** A four-column table is left as the stylesheet sets it: the fitting touches only what needs it. */
     @Test
     void aTableThatFitsIsLeftAsItIs() {
-        var table = org.coursebook.read.XhtmlCleaner.parse("<table><thead><tr><th>Year</th><th>Steel</th><th>Coal</th>"
-                + "<th>Oil</th></tr></thead><tbody><tr><td>1928</td><td>4.3</td><td>35.5</td><td>11.6</td></tr></tbody></table>")
-                .selectFirst("table");
+        var table = (org.coursebook.model.Block.Table) org.coursebook.read.TreeBuilder.read("<table><thead><tr><th>Year</th><th>Steel</th><th>Coal</th>"
+                + "<th>Oil</th></tr></thead><tbody><tr><td>1928</td><td>4.3</td><td>35.5</td><td>11.6</td></tr></tbody></table>",
+                org.coursebook.diag.SourcePos.of(java.nio.file.Path.of("t.md")), new org.coursebook.diag.Diagnostics()).get(0);
         PageGeometry trade = PageGeometry.of(PageSize.TRADE);
         TableFit.Plan plan = TableFit.plan(TableFit.Columns.of(table), 9.24f, trade.textWidthPt() - 12, trade.wideTextWidthPt() - 12);
         assertEquals(TableFit.Layout.AS_IS, plan.layout());

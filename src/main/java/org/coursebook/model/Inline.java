@@ -1,0 +1,215 @@
+package org.coursebook.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An inline node: running text and what is marked inside it. Text is held as characters (never escaped
+ * markup); the writer escapes it.
+ */
+public sealed interface Inline extends Node permits Inline.Text, Inline.Emph, Inline.Strong, Inline.Code, Inline.Link,
+        Inline.Image, Inline.NoteRef, Inline.Lang, Inline.Lifted, Inline.LineBreak, Inline.Wbr, Element {
+
+    /** Characters of running text. */
+    record Text(String text) implements Inline {
+        public Text {
+            Objects.requireNonNull(text);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return this;
+        }
+    }
+
+    /** Emphasis ({@code *…*}, {@code <em>}). */
+    record Emph(List<Inline> content) implements Inline {
+        public Emph {
+            content = List.copyOf(content);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.copyOf(content);
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return new Emph(Node.inlines(children));
+        }
+    }
+
+    /** Strong importance ({@code **…**}, {@code <strong>}). */
+    record Strong(List<Inline> content) implements Inline {
+        public Strong {
+            content = List.copyOf(content);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.copyOf(content);
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return new Strong(Node.inlines(children));
+        }
+    }
+
+    /** A code span: its characters exactly as written. */
+    record Code(String text) implements Inline {
+        public Code {
+            Objects.requireNonNull(text);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return this;
+        }
+    }
+
+    /**
+     * A link. {@code attrs} are the author's other attributes (title, class); the writer adds what its target
+     * needs ({@code class="xref"} for a place in the book).
+     */
+    record Link(Target target, List<Inline> content, Attrs attrs) implements Inline {
+        public Link {
+            Objects.requireNonNull(target);
+            content = List.copyOf(content);
+            Objects.requireNonNull(attrs);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.copyOf(content);
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return new Link(target, Node.inlines(children), attrs);
+        }
+
+        public Link withTarget(Target t) {
+            return new Link(t, content, attrs);
+        }
+    }
+
+    /**
+     * An image. {@code src} is its path in the outputs (an {@link Asset}'s href) once read; {@code attrs} holds
+     * width, height, title, class, id and style as given.
+     */
+    record Image(String src, String alt, Attrs attrs) implements Inline {
+        public Image {
+            Objects.requireNonNull(src);
+            Objects.requireNonNull(alt);
+            Objects.requireNonNull(attrs);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return this;
+        }
+    }
+
+    /**
+     * A reference to one of the chapter's notes ({@link Footnote}, found by {@code label}). {@code number} is 0
+     * until the notes are numbered; {@code first} marks the reference the note links back to (and, in print,
+     * the place where the note is set).
+     */
+    record NoteRef(String label, int number, boolean first) implements Inline {
+        public NoteRef {
+            Objects.requireNonNull(label);
+        }
+
+        /** The note's id, {@code fn-<label>}. */
+        public String noteId() {
+            return Footnote.idOf(label);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return this;
+        }
+    }
+
+    /** Text in another language than the book's ({@code lang} is a BCP 47 tag, e.g. "ru"). */
+    record Lang(String lang, List<Inline> content) implements Inline {
+        public Lang {
+            Objects.requireNonNull(lang);
+            content = List.copyOf(content);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.copyOf(content);
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return new Lang(lang, Node.inlines(children));
+        }
+    }
+
+    /** A phrase marked {@code ==…==}: it stays in its paragraph and is lifted into a pull-quote after it. */
+    record Lifted(List<Inline> content) implements Inline {
+        public Lifted {
+            content = List.copyOf(content);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.copyOf(content);
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return new Lifted(Node.inlines(children));
+        }
+    }
+
+    /** A hard line break. */
+    record LineBreak() implements Inline {
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return this;
+        }
+    }
+
+    /** A line-break opportunity that adds no character (HTML's {@code <wbr>}). */
+    record Wbr() implements Inline {
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,611 @@
+package org.coursebook.render;
+
+import org.coursebook.model.Attrs;
+import org.coursebook.model.Block;
+import org.coursebook.model.Chapter;
+import org.coursebook.model.Element;
+import org.coursebook.model.Footnote;
+import org.coursebook.model.Inline;
+import org.coursebook.model.Node;
+import org.coursebook.model.Target;
+import org.coursebook.model.Tree;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one writer of the document tree: turns a chapter's blocks, notes and front-matter inlines into XHTML 5
+ * (the XML serialisation, as EPUB 3.3 §6.1 asks of content documents). Every output writes its chapters here;
+ * what differs between them is the {@link Options}:
+ * <ul>
+ * <li>{@link #epub} — one document a part: links {@code file.xhtml#id}, notes at the chapter's end (the template
+ *     writes them with {@link #note}), listings wrapped at {@value CodeWrap#EPUB_COLUMNS} columns;</li>
+ * <li>{@link #print} — the whole book one document: ids given their part's slug ({@code part--id}), links
+ *     {@code #part--id}, each note written at its first reference (the print stylesheet floats it to the foot of
+ *     the page), every link titled (PDF/UA-1 7.18.5), images pointed at where the print engine reads them;</li>
+ * <li>{@link #handout} — a lecture on its own: no note references, links into the book as plain text.</li>
+ * </ul>
+ * A template {@code nodes/<type>.ftl} (in the book's {@code styles/templates/}) writes every block of that type
+ * instead (see {@link Block#type()} and {@link #nodeTemplate}). Instances are immutable and thread-safe.
+ */
+public final class XhtmlWriter {
+    /** Where notes are written: after the chapter, at their first reference, or not at all. */
+    public enum Notes { AT_END, AT_CALL_SITE, NONE }
+
+    /** How links are written: to part files, within one document, or only links out of the book. */
+    public enum Links { FILES, ONE_DOCUMENT, EXTERNAL_ONLY }
+
+    /**
+     * @param codeColumns the columns a listing's line may take before it wraps ({@link CodeWrap})
+     * @param images      the {@code src} to write for each image, by its path in the outputs; absent: as it is
+     * @param linkTitles  whether every link gets a {@code title} (PDF/UA)
+     */
+    public record Options(Notes notes, Links links, int codeColumns, Map<String, String> images, boolean linkTitles) {
+        public Options {
+            images = Map.copyOf(images);
+        }
+    }
+
+    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+            "meta", "source", "track", "wbr");
+
+    private final Options options;
+    private final Templates templates;
+
+    public XhtmlWriter(Options options, Templates templates) {
+        this.options = options;
+        this.templates = templates;
+    }
+
+    /** The EPUB's writer. {@code templates} may be null (no per-node templates). */
+    public static XhtmlWriter epub(Templates templates) {
+        return new XhtmlWriter(new Options(Notes.AT_END, Links.FILES, CodeWrap.EPUB_COLUMNS, Map.of(), false), templates);
+    }
+
+    /** The print book's writer: listings wrapped at {@code codeColumns}, images read from {@code images}. */
+    public static XhtmlWriter print(Templates templates, int codeColumns, Map<String, String> images) {
+        return new XhtmlWriter(new Options(Notes.AT_CALL_SITE, Links.ONE_DOCUMENT, codeColumns, images, true), templates);
+    }
+
+    /** The handouts' writer. */
+    public static XhtmlWriter handout(Templates templates, int codeColumns, Map<String, String> images) {
+        return new XhtmlWriter(new Options(Notes.NONE, Links.EXTERNAL_ONLY, codeColumns, images, true), templates);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Whether the notes go after the chapter's text (then the template writes them with {@link #note}). */
+    public boolean notesAtEnd() {
+        return options.notes() == Notes.AT_END;
+    }
+
+    /** Whether links written by templates should carry a title too. */
+    public boolean linkTitles() {
+        return options.linkTitles();
+    }
+
+    /** An id of part {@code ch} as this output writes it: {@code local}, or {@code <slug>--local} in one document. */
+    public String id(Chapter ch, String local) {
+        if (options.links() != Links.ONE_DOCUMENT || local.equals(ch.slug()) || local.startsWith(ch.slug() + "--")) return local;
+        return ch.slug() + "--" + local;
+    }
+
+    /** A link to part {@code ch} (and {@code anchor} in it, "" for its start). */
+    public String href(Chapter ch, String anchor) {
+        return href(ch.slug(), anchor, null);
+    }
+
+    private String href(String slug, String anchor, Chapter here) {
+        if (options.links() == Links.ONE_DOCUMENT) {
+            return "#" + (anchor.isEmpty() || anchor.equals(slug) || anchor.startsWith(slug + "--") ? (anchor.isEmpty() ? slug : anchor) : slug + "--" + anchor);
+        }
+        if (here != null && here.slug().equals(slug) && !anchor.isEmpty()) return "#" + anchor;
+        return slug + ".xhtml" + (anchor.isEmpty() ? "" : "#" + anchor);
+    }
+
+    /** All of a chapter's blocks, each on its own line. */
+    public String blocks(Chapter ch) {
+        Out out = new Out(ch);
+        writeBlocks(ch.blocks(), out);
+        return out.sb.toString();
+    }
+
+    /** One block of chapter {@code ch}. */
+    public String block(Chapter ch, Block b) {
+        Out out = new Out(ch);
+        block(b, out);
+        return out.sb.toString();
+    }
+
+    /** Inlines of chapter {@code ch} (a subtitle, a summary, a lecture point, a heading's text). */
+    public String inlines(Chapter ch, List<? extends Node> content) {
+        Out out = new Out(ch);
+        nodes(content, out);
+        return out.sb.toString();
+    }
+
+    /**
+     * A note's text as the notes section at the chapter's end shows it: its number linking back to the first
+     * reference, then its text (one paragraph for a short note; the number in a paragraph of its own before a
+     * longer one's blocks).
+     */
+    public String note(Chapter ch, Footnote f) {
+        Out out = new Out(ch);
+        String back = "<a href=\"#" + esc(id(ch, "ref-" + f.id()), true) + "\" title=\"Back to the text\">";
+        if (f.isInline()) {
+            out.sb.append("<p><a class=\"note-number\"").append(back.substring(2)).append(f.number()).append("</a> ");
+            nodes(f.content(), out);
+            out.sb.append("</p>");
+        } else {
+            out.sb.append("<p class=\"note-number\">").append(back).append(f.number()).append("</a></p>");
+            writeBlocks(Node.blocks(f.content()), out);
+        }
+        return out.sb.toString();
+    }
+
+    /** A fragment of nodes in the EPUB's form, with no part around it (for tests and checks). */
+    public static String fragment(List<? extends Node> nodes) {
+        Chapter none = new Chapter(Chapter.Kind.FRONT, 0, "fragment", "fragment.md", org.coursebook.diag.SourcePos.of(java.nio.file.Path.of("fragment.md")),
+                "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        XhtmlWriter w = epub(null);
+        Out out = w.new Out(none);
+        w.nodes(nodes, out);
+        return out.sb.toString();
+    }
+
+    /** The state of one writing: the part it belongs to, and how far the boxes around a listing take it in. */
+    private final class Out {
+        final StringBuilder sb = new StringBuilder();
+        final Chapter ch;
+        final Map<String, Footnote> notes = new HashMap<>();
+        int inset;
+        boolean inPullQuote;
+
+        Out(Chapter ch) {
+            this.ch = ch;
+            for (Footnote f : ch.footnotes()) notes.put(f.label(), f);
+        }
+    }
+
+    private void writeBlocks(List<? extends Block> blocks, Out out) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            // a heading right before a table set on a landscape page goes onto that page with it
+            if (b instanceof Block.Heading h && i + 1 < blocks.size() && blocks.get(i + 1) instanceof Block.Table t && t.fit().landscape()) {
+                table(t, out, h);
+                out.sb.append('\n');
+                i++;
+                continue;
+            }
+            block(b, out);
+            out.sb.append('\n');
+        }
+    }
+
+    private void nodes(List<? extends Node> nodes, Out out) {
+        boolean blocks = nodes.stream().anyMatch(n -> n instanceof Block && !(n instanceof Element e && !Tree.isBlockTag(e.tag())));
+        for (Node n : nodes) {
+            if (n instanceof Inline i && !(blocks && n instanceof Element e && Tree.isBlockTag(e.tag()))) {
+                inline(i, out);
+            } else {
+                if (blocks) out.sb.append('\n');
+                block((Block) n, out);
+            }
+        }
+        if (blocks) out.sb.append('\n');
+    }
+
+    private void block(Block b, Out out) {
+        if (templates != null && !(b instanceof Element) && templates.has("nodes/" + b.type() + ".ftl")) {
+            nodeTemplate(b, out);
+            return;
+        }
+        builtIn(b, out);
+    }
+
+    /**
+     * Writes a block with the book's template for its type, {@code nodes/<type>.ftl}, as Asciidoctor's per-node
+     * templates stand in front of its converter. The template's model: {@code node} (the block), {@code chapter},
+     * {@code w} (this writer), {@code content} (the block's children, its caption or title left out, as this
+     * writer writes them), {@code caption} (the caption or title, "" for none) and {@code builtIn} (the block as
+     * this writer writes it without the template, to wrap or keep).
+     */
+    private void nodeTemplate(Block b, Out out) {
+        Out content = new Out(out.ch), caption = new Out(out.ch), builtIn = new Out(out.ch);
+        content.inset = caption.inset = builtIn.inset = out.inset;
+        List<Node> body = new java.util.ArrayList<>();
+        for (Node n : b.children()) {
+            if (n instanceof Block.Caption c) nodes(c.content(), caption);
+            else body.add(n);
+        }
+        nodes(body, content);
+        builtIn(b, builtIn);
+        Map<String, Object> model = new HashMap<>();
+        model.put("node", b);
+        model.put("chapter", out.ch);
+        model.put("w", this);
+        model.put("content", content.sb.toString());
+        model.put("caption", caption.sb.toString());
+        model.put("builtIn", builtIn.sb.toString());
+        out.sb.append(templates.render("nodes/" + b.type() + ".ftl", model));
+    }
+
+    private void builtIn(Block b, Out out) {
+        if (b instanceof Block.Heading h) {
+            out.sb.append("<h").append(h.level()).append(" id=\"").append(esc(id(out.ch, h.id()), true)).append("\">");
+            if (!h.number().isEmpty()) out.sb.append("<span class=\"number\">").append(esc(h.number(), false)).append("</span> ");
+            nodes(h.content(), out);
+            out.sb.append("</h").append(h.level()).append('>');
+        } else if (b instanceof Block.Para p) {
+            open("p", p.attrs(), out, langOf(p.content()));
+            nodes(inner(p.content()), out);
+            out.sb.append("</p>");
+        } else if (b instanceof Block.ListBlock l) {
+            String tag = l.ordered() ? "ol" : "ul";
+            open(tag, l.attrs(), out, "");
+            out.inset += 4;
+            for (Block.Item item : l.items()) {
+                out.sb.append('\n');
+                open("li", item.attrs(), out, langOf(item.content()));
+                nodes(inner(item.content()), out);
+                out.sb.append("</li>");
+            }
+            out.inset -= 4;
+            out.sb.append("\n</").append(tag).append('>');
+        } else if (b instanceof Block.Item item) {
+            open("li", item.attrs(), out, langOf(item.content()));
+            nodes(inner(item.content()), out);
+            out.sb.append("</li>");
+        } else if (b instanceof Block.Quote q) {
+            open("blockquote", q.attrs(), out, "");
+            int inset = out.inPullQuote ? 0 : 9;
+            out.inset += inset;
+            nodes(q.content(), out);
+            out.inset -= inset;
+            out.sb.append("</blockquote>");
+        } else if (b instanceof Block.Table t) {
+            table(t, out, null);
+        } else if (b instanceof Block.Caption c) {
+            out.sb.append("<caption").append(langAttr(langOf(c.content()))).append('>');
+            nodes(inner(c.content()), out);
+            out.sb.append("</caption>");
+        } else if (b instanceof Block.Section s) {
+            section(s, out);
+        } else if (b instanceof Block.Row r) {
+            row(r, out);
+        } else if (b instanceof Block.Cell c) {
+            cell(c, out);
+        } else if (b instanceof Block.Figure f) {
+            open("figure", f.attrs(), out, "");
+            inline(f.image(), out);
+            if (!f.caption().isEmpty()) {
+                out.sb.append("<figcaption").append(langAttr(langOf(f.caption()))).append('>');
+                nodes(inner(f.caption()), out);
+                out.sb.append("</figcaption>");
+            }
+            out.sb.append("</figure>");
+        } else if (b instanceof Block.Listing l) {
+            String caption = null;
+            if (l.caption() != null) caption = inlines(out.ch, l.caption().content());
+            int cols = options.codeColumns() == Integer.MAX_VALUE ? Integer.MAX_VALUE
+                    : Math.max(CodeWrap.MIN_COLUMNS, options.codeColumns() - out.inset);
+            out.sb.append(CodeWrap.listing(l.info(), l.code(), caption, cols));
+        } else if (b instanceof Block.Rule) {
+            out.sb.append("<hr />");
+        } else if (b instanceof Block.Sidebar s) {
+            out.sb.append("<aside class=\"sidebar\" epub:type=\"sidebar\"><p class=\"sidebar-title\"")
+                    .append(langAttr(langOf(s.title().content()))).append('>');
+            nodes(inner(s.title().content()), out);
+            out.sb.append("</p>\n");
+            out.inset += 5;
+            for (Block c : s.content()) {
+                block(c, out);
+                out.sb.append('\n');
+            }
+            out.inset -= 5;
+            out.sb.append("</aside>");
+        } else if (b instanceof Block.PullQuote q) {
+            pullQuote(q, out);
+        } else if (b instanceof Element e) {
+            element(e, out);
+        }
+    }
+
+    private void pullQuote(Block.PullQuote q, Out out) {
+        if (q.isPrimary()) {
+            out.sb.append("<figure class=\"pullquote primary\"><blockquote>");
+            boolean was = out.inPullQuote;
+            out.inPullQuote = true;
+            out.inset += 20;
+            nodes(q.content(), out);
+            out.inset -= 20;
+            out.inPullQuote = was;
+            Block.Attribution a = q.attribution();
+            out.sb.append("</blockquote><figcaption>— ").append(esc(a.speaker(), false));
+            if (!a.work().isEmpty()) {
+                out.sb.append(", <cite>");
+                nodes(a.work(), out);
+                out.sb.append("</cite>");
+            }
+            out.sb.append(", ").append(esc(a.year(), false)).append("</figcaption></figure>");
+        } else {
+            out.sb.append("<aside class=\"pullquote lifted\" epub:type=\"pullquote\" role=\"doc-pullquote\" aria-hidden=\"true\"><p")
+                    .append(langAttr(langOf(q.content()))).append('>');
+            nodes(inner(q.content()), out);
+            out.sb.append("</p></aside>");
+        }
+    }
+
+    /** A table in its scrolling region (WAI-ARIA {@code region}, named by its caption), and its source line. */
+    private void table(Block.Table t, Out out, Block.Heading before) {
+        Block.Table.Fit fit = t.fit();
+        String label = t.captionText().isEmpty() ? "Table" : t.captionText();
+        out.sb.append("<div class=\"table-wrap").append(fit.landscape() ? " table-landscape" : "")
+                .append("\" role=\"region\" tabindex=\"0\" aria-label=\"").append(esc(label, true)).append('"');
+        if (!fit.wrapStyle().isEmpty()) out.sb.append(" style=\"").append(esc(fit.wrapStyle(), true)).append('"');
+        out.sb.append('>');
+        if (before != null) block(before, out);
+        Attrs attrs = fit.smaller() ? t.attrs().withClass("table-fit") : t.attrs();
+        open("table", attrs, out, "");
+        if (t.caption() != null) block(t.caption(), out);
+        for (Block.Section s : t.sections()) {
+            out.sb.append('\n');
+            section(s, out);
+        }
+        out.sb.append("\n</table></div>");
+        if (t.source() != null) {
+            out.sb.append('\n');
+            block(t.source(), out);
+        }
+    }
+
+    private void section(Block.Section s, Out out) {
+        out.sb.append('<').append(s.kind()).append('>');
+        for (Block.Row r : s.rows()) {
+            out.sb.append('\n');
+            row(r, out);
+        }
+        out.sb.append("\n</").append(s.kind()).append('>');
+    }
+
+    private void row(Block.Row r, Out out) {
+        open("tr", r.attrs(), out, "");
+        for (Block.Cell c : r.cells()) cell(c, out);
+        out.sb.append("</tr>");
+    }
+
+    private void cell(Block.Cell c, Out out) {
+        String tag = c.header() ? "th" : "td";
+        open(tag, c.attrs(), out, langOf(c.content()));
+        nodes(inner(c.content()), out);
+        out.sb.append("</").append(tag).append('>');
+    }
+
+    private void element(Element e, Out out) {
+        String tag = e.tag();
+        Attrs attrs = e.attrs();
+        if (attrs.has("id")) attrs = attrs.with("id", id(out.ch, attrs.id()));
+        if (tag.equals("a") && attrs.has("href")) {
+            String href = attrs.get("href");
+            if (href.startsWith("#") && options.links() == Links.ONE_DOCUMENT) attrs = attrs.with("href", href(out.ch.slug(), href.substring(1), out.ch));
+            if (options.linkTitles() && !attrs.has("title")) attrs = attrs.with("title", title(attrs.get("href"), e.content()));
+        }
+        if (tag.equals("img") && options.images().containsKey(attrs.get("src"))) attrs = attrs.with("src", options.images().get(attrs.get("src")));
+        if (VOID.contains(tag) && e.content().isEmpty()) {
+            open(tag, attrs, out, "", true);
+            return;
+        }
+        int inset = switch (tag) {
+            case "ul", "ol", "dd" -> 4;
+            case "blockquote" -> out.inPullQuote ? 0 : 9;
+            case "aside" -> attrs.hasClass("sidebar") ? 5 : 0;
+            default -> 0;
+        };
+        String lang = attrs.has("lang") ? "" : langOf(e.content());
+        open(tag, attrs, out, lang);
+        out.inset += inset;
+        nodes(lang.isEmpty() ? e.content() : inner(e.content()), out);
+        out.inset -= inset;
+        out.sb.append("</").append(tag).append('>');
+    }
+
+    private void inline(Inline i, Out out) {
+        if (i instanceof Inline.Text t) {
+            out.sb.append(esc(t.text(), false));
+        } else if (i instanceof Inline.Emph e) {
+            out.sb.append("<em").append(langAttr(langOf(e.content()))).append('>');
+            nodes(inner(e.content()), out);
+            out.sb.append("</em>");
+        } else if (i instanceof Inline.Strong s) {
+            out.sb.append("<strong").append(langAttr(langOf(s.content()))).append('>');
+            nodes(inner(s.content()), out);
+            out.sb.append("</strong>");
+        } else if (i instanceof Inline.Code c) {
+            out.sb.append("<code>").append(esc(c.text(), false)).append("</code>");
+        } else if (i instanceof Inline.Link l) {
+            link(l, out);
+        } else if (i instanceof Inline.Image img) {
+            String src = options.images().getOrDefault(img.src(), img.src());
+            out.sb.append("<img src=\"").append(esc(src, true)).append("\" alt=\"").append(esc(img.alt(), true)).append('"');
+            attrs(img.attrs(), out);
+            out.sb.append(" />");
+        } else if (i instanceof Inline.NoteRef r) {
+            noteRef(r, out);
+        } else if (i instanceof Inline.Lang l) {
+            out.sb.append("<span lang=\"").append(esc(l.lang(), true)).append("\" xml:lang=\"").append(esc(l.lang(), true)).append("\">");
+            nodes(l.content(), out);
+            out.sb.append("</span>");
+        } else if (i instanceof Inline.Lifted l) {
+            out.sb.append("<span class=\"lifted\"").append(langAttr(langOf(l.content()))).append('>');
+            nodes(inner(l.content()), out);
+            out.sb.append("</span>");
+        } else if (i instanceof Inline.LineBreak) {
+            out.sb.append("<br />");
+        } else if (i instanceof Inline.Wbr) {
+            out.sb.append("<wbr />");
+        } else if (i instanceof Element e) {
+            element(e, out);
+        }
+    }
+
+    private void link(Inline.Link l, Out out) {
+        String href = null;
+        boolean xref = false;
+        Target t = l.target();
+        if (t instanceof Target.Url u) {
+            href = u.href();
+        } else if (t instanceof Target.Ref r) {
+            xref = true;
+            if (options.links() != Links.EXTERNAL_ONLY) href = href(r.chapter().value(), r.anchor(), out.ch);
+        } else if (t instanceof Target.Unresolved u) {
+            href = u.href();
+            if (options.links() == Links.EXTERNAL_ONLY && !isExternal(href)) href = null;
+        }
+        if (href == null) { // a link into the book in a document that stands alone, or a refused link: its text stays
+            if (t instanceof Target.None && options.links() != Links.EXTERNAL_ONLY) {
+                out.sb.append("<a");
+                attrs(l.attrs(), out);
+                out.sb.append('>');
+                nodes(l.content(), out);
+                out.sb.append("</a>");
+            } else {
+                nodes(l.content(), out);
+            }
+            return;
+        }
+        Attrs attrs = l.attrs();
+        if (xref) attrs = attrs.withClass("xref");
+        if (options.linkTitles() && !attrs.has("title")) attrs = attrs.with("title", title(href, l.content()));
+        out.sb.append("<a href=\"").append(esc(href, true)).append('"');
+        attrs(attrs, out);
+        out.sb.append(langAttr(langOf(l.content()))).append('>');
+        nodes(inner(l.content()), out);
+        out.sb.append("</a>");
+    }
+
+    private static boolean isExternal(String href) {
+        return href.startsWith("http://") || href.startsWith("https://") || href.startsWith("mailto:");
+    }
+
+    /** A link's title where every link needs one: "Go to …" within the document, "Link to …" out of it. */
+    private static String title(String href, List<? extends Node> content) {
+        return href.startsWith("#") ? "Go to " + Tree.plainText(content) : "Link to " + href;
+    }
+
+    private void noteRef(Inline.NoteRef r, Out out) {
+        if (options.notes() == Notes.NONE) return;
+        Footnote note = out.notes.get(r.label());
+        String noteId = id(out.ch, r.noteId());
+        boolean here = options.notes() == Notes.AT_CALL_SITE && r.first() && note != null;
+        String target = options.notes() == Notes.AT_CALL_SITE ? noteId + "-print" : noteId;
+        out.sb.append("<a class=\"noteref\" href=\"#").append(esc(target, true))
+                .append("\" epub:type=\"noteref\" role=\"doc-noteref\" title=\"Note ").append(r.number()).append('"');
+        if (r.first()) out.sb.append(" id=\"").append(esc(id(out.ch, "ref-" + r.noteId()), true)).append('"');
+        out.sb.append('>').append(r.number()).append("</a>");
+        if (!here) return;
+        out.sb.append("<span class=\"fn\" id=\"").append(esc(noteId, true)).append("-print\"><span class=\"fn-number\">")
+                .append(r.number()).append("</span>");
+        if (note.isInline()) {
+            out.sb.append(' ');
+            nodes(note.content(), out);
+        } else {
+            // a note's paragraphs run on; its other blocks (a listing, a list) keep their shape
+            boolean first = true;
+            for (Node n : note.content()) {
+                if (n instanceof Block.Para p) {
+                    if (!first) out.sb.append(' ');
+                    nodes(p.content(), out);
+                } else if (n instanceof Block b) {
+                    block(b, out);
+                } else {
+                    inline((Inline) n, out);
+                }
+                first = false;
+            }
+        }
+        out.sb.append("</span>");
+    }
+
+    /**
+     * The language of inlines that are one language span and nothing else: the element around them takes it
+     * ({@code <em lang="ru">…</em>}, not a span inside), "" otherwise.
+     */
+    private static String langOf(List<? extends Node> content) {
+        if (content.size() == 1 && content.get(0) instanceof Inline.Lang l && l.content().size() == 1
+                && l.content().get(0) instanceof Inline.Text) return l.lang();
+        return "";
+    }
+
+    /** The content to write inside an element that took its single language span's language ({@link #langOf}). */
+    private static List<? extends Node> inner(List<? extends Node> content) {
+        return langOf(content).isEmpty() ? content : ((Inline.Lang) content.get(0)).content();
+    }
+
+    private static String langAttr(String lang) {
+        return lang.isEmpty() ? "" : " lang=\"" + esc(lang, true) + "\" xml:lang=\"" + esc(lang, true) + "\"";
+    }
+
+    private void open(String tag, Attrs attrs, Out out, String lang) {
+        open(tag, attrs, out, lang, false);
+    }
+
+    private void open(String tag, Attrs attrs, Out out, String lang, boolean empty) {
+        out.sb.append('<').append(tag);
+        Attrs a = attrs;
+        if (a.has("id")) a = a.with("id", id(out.ch, a.id()));
+        attrs(a, out);
+        out.sb.append(langAttr(lang));
+        out.sb.append(empty ? " />" : ">");
+    }
+
+    /** An attribute name XML allows (the reader's sanitiser has reported any other; none is written). */
+    private static final java.util.regex.Pattern XML_NAME = java.util.regex.Pattern.compile("[A-Za-z_:][-A-Za-z0-9_:.]*");
+
+    private static void attrs(Attrs attrs, Out out) {
+        for (Map.Entry<String, String> e : attrs.map().entrySet()) {
+            if (!XML_NAME.matcher(e.getKey()).matches()) continue;
+            out.sb.append(' ').append(e.getKey()).append("=\"").append(esc(e.getValue(), true)).append('"');
+        }
+    }
+
+    /**
+     * Escapes text for XHTML as jsoup's XHTML mode does: {@code & < >}, no-break space, and {@code "} in attributes. A
+     * character XML 1.0 (§2.2) does not allow, such as half of a surrogate pair, becomes U+FFFD, as a UTF-8 encoder
+     * would make it (the reader has refused control characters already, at their line).
+     */
+    public static String esc(String s, boolean attribute) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String r = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '\u00A0' -> "&#xa0;";
+                case '"' -> attribute ? "&quot;" : null;
+                default -> null;
+            };
+            if (r == null && !xmlChar(s, i)) r = "\uFFFD";
+            if (r == null) {
+                if (sb != null) sb.append(c);
+            } else {
+                if (sb == null) sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+                sb.append(r);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    /** Whether the char at {@code i} may stand in XML 1.0 (a surrogate only as half of a pair). */
+    private static boolean xmlChar(String s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x20) return c == '\t' || c == '\n' || c == '\r';
+        if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        if (Character.isLowSurrogate(c)) return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        return c != 0xFFFE && c != 0xFFFF;
+    }
+}
