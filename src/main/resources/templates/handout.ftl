@@ -28,12 +28,14 @@ ${css?no_esc}
 <h1 class="handout-title" id="${ch.slug()}-title">${ch.title()}</h1>
 <#if ch.subtitle()?has_content><p class="subtitle">${w.inlines(ch, ch.subtitle())?no_esc}</p></#if>
 </header>
+<#if ch.lecturePoints()?has_content>
 <section class="handout-points" aria-labelledby="${ch.slug()}-points">
 <h2 id="${ch.slug()}-points">Lecture points</h2>
 <ul>
 <#list ch.lecturePoints() as lp><li>${w.inlines(ch, lp.content())?no_esc}</li>
 </#list></ul>
 </section>
+</#if>
 <#assign quotes = ch.pullQuotes()?filter(q -> q.isPrimary())>
 <#if quotes?has_content>
 <section class="handout-quotes" aria-labelledby="${ch.slug()}-quotes">
@@ -46,7 +48,7 @@ ${css?no_esc}
 <section class="handout-terms" aria-labelledby="${ch.slug()}-terms">
 <h2 id="${ch.slug()}-terms">Key terms</h2>
 <ul class="term-list">
-<#list ch.terms() as t><li><span class="cyrillic" lang="ru" xml:lang="ru">${t.term()}</span> <span class="translit">(${t.translit()})</span> — ${t.meaning()}</li>
+<#list ch.terms() as t><li><span class="<#if t.lang() == 'ru'>cyrillic<#else>term</#if>"<#if t.lang()?has_content> lang="${t.lang()}" xml:lang="${t.lang()}"</#if>>${t.term()}</span><#if t.translit()?has_content> <span class="translit">(${t.translit()})</span></#if> — ${t.meaning()}</li>
 </#list></ul>
 </section>
 </#if>

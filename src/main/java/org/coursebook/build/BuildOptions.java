@@ -17,7 +17,7 @@ import java.util.Set;
  * @param handoutPaper overrides the manifest's handout paper when not null
  */
 public record BuildOptions(Path manifest, Path outDir, Set<String> formats, Instant buildTime, PageSize pageSize,
-                           PageSize handoutPaper, BookReader.Limits limits, List<String> printLayouts) {
+                           PageSize handoutPaper, BookReader.Limits limits, List<String> printLayouts, boolean strict) {
     public static final List<String> ALL_FORMATS = List.of("epub", "pdf", "handouts", "site");
 
     public BuildOptions {
@@ -28,13 +28,23 @@ public record BuildOptions(Path manifest, Path outDir, Set<String> formats, Inst
         printLayouts = printLayouts == null ? List.of() : List.copyOf(printLayouts);
     }
 
+    /** Options without {@code --strict}: style advice is held back. */
+    public BuildOptions(Path manifest, Path outDir, Set<String> formats, Instant buildTime, PageSize pageSize,
+                        PageSize handoutPaper, BookReader.Limits limits, List<String> printLayouts) {
+        this(manifest, outDir, formats, buildTime, pageSize, handoutPaper, limits, printLayouts, false);
+    }
+
+    public BuildOptions withStrict(boolean s) {
+        return new BuildOptions(manifest, outDir, formats, buildTime, pageSize, handoutPaper, limits, printLayouts, s);
+    }
+
     public static BuildOptions defaults(Path manifest, Path outDir) {
         return new BuildOptions(manifest, outDir, Set.copyOf(ALL_FORMATS), sourceDateEpoch(), null, null,
                 BookReader.Limits.defaults(), List.of());
     }
 
     public BuildOptions withFormats(Set<String> f) {
-        return new BuildOptions(manifest, outDir, f, buildTime, pageSize, handoutPaper, limits, printLayouts);
+        return new BuildOptions(manifest, outDir, f, buildTime, pageSize, handoutPaper, limits, printLayouts, strict);
     }
 
     /** SOURCE_DATE_EPOCH from the environment, or null. */

@@ -140,7 +140,7 @@ public final class BuildPipeline {
      * again, and its errors reported again, on every rebuild until it is fixed.
      */
     public synchronized Result build(BuildOptions opts, ChapterCache cache) throws IOException {
-        Diagnostics diag = new Diagnostics();
+        Diagnostics diag = new Diagnostics(opts.strict());
         List<Stage> stages = new ArrayList<>();
         long t0 = System.nanoTime();
         BookReader reader = new BookReader(markdown, opts.limits());

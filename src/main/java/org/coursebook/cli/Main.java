@@ -127,6 +127,9 @@ public final class Main implements Callable<Integer> {
                 defaultValue = "chapters/book.yaml")
         Path book;
 
+        @Option(names = "--strict", description = "also report style advice (a table without a caption, a chapter without sections…)")
+        boolean strict;
+
         @Option(names = {"-v", "--verbose"}, description = "print progress even in CI, and stack traces with internal errors")
         boolean verbose;
 
@@ -195,7 +198,7 @@ public final class Main implements Callable<Integer> {
                 }
             }
             common.requireManifest();
-            return new BuildOptions(common.book, out, fmts, BuildOptions.sourceDateEpoch(), ps, hp, common.limits(), layouts);
+            return new BuildOptions(common.book, out, fmts, BuildOptions.sourceDateEpoch(), ps, hp, common.limits(), layouts, common.strict);
         }
 
         private static PageSize size(CommandLine.Model.CommandSpec spec, String s, Set<PageSize> allowed) {
@@ -253,12 +256,12 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             common.requireManifest();
-            Diagnostics diag = new Diagnostics();
-            BuildOptions opts = new BuildOptions(common.book, Path.of("output"), Set.of(), null, null, null, common.limits(), List.of());
+            Diagnostics diag = new Diagnostics(common.strict);
+            BuildOptions opts = new BuildOptions(common.book, Path.of("output"), Set.of(), null, null, null, common.limits(), List.of(), common.strict);
             var book = new BuildPipeline(List.of(), s -> {}).check(opts, diag, Map.of());
             report(diag.all(), main.err);
             if (common.level(main.env) != Level.QUIET) {
-                long warnings = diag.all().stream().filter(d -> !d.isError()).count();
+                long warnings = diag.all().stream().filter(Diagnostic::isWarning).count();
                 main.out.println("coursebook: no errors in " + plural(book.allParts().size(), "file")
                         + (warnings == 0 ? "" : " (" + plural(warnings, "warning") + ")"));
             }

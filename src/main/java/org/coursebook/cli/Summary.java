@@ -37,7 +37,7 @@ final class Summary {
                     r.removed().size() == 1 ? "" : "s");
             for (Path p : r.removed()) out.println("  " + dir.relativize(p.toAbsolutePath().normalize()));
         }
-        long warnings = r.diagnostics().stream().filter(d -> !d.isError()).count();
+        long warnings = r.diagnostics().stream().filter(org.coursebook.diag.Diagnostic::isWarning).count();
         long errors = r.diagnostics().stream().filter(Diagnostic::isError).count();
         out.println(warnings == 0 && errors == 0 ? "no warnings" : Main.plural(warnings, "warning") + " (printed above)");
     }

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /** One problem found in the sources: where, what, and how to fix it. */
 public record Diagnostic(Severity severity, SourcePos pos, String message, String hint) {
-    public enum Severity { ERROR, WARNING }
+    /** An error stops the build; a warning is a probable fault; a note is information (the book's shape, what was left out). */
+    public enum Severity { ERROR, WARNING, NOTE }
 
     public Diagnostic {
         Objects.requireNonNull(severity);
@@ -19,6 +20,14 @@ public record Diagnostic(Severity severity, SourcePos pos, String message, Strin
 
     public static Diagnostic warning(SourcePos pos, String message, String hint) {
         return new Diagnostic(Severity.WARNING, pos, message, hint);
+    }
+
+    public static Diagnostic note(SourcePos pos, String message, String hint) {
+        return new Diagnostic(Severity.NOTE, pos, message, hint);
+    }
+
+    public boolean isWarning() {
+        return severity == Severity.WARNING;
     }
 
     public boolean isError() {

@@ -37,6 +37,13 @@ public record Attrs(Map<String, String> map) {
         return new Attrs(m);
     }
 
+    /** These attributes followed by {@code more}'s (whose values win where both have one). */
+    public Attrs withAll(Attrs more) {
+        Map<String, String> m = new LinkedHashMap<>(map);
+        m.putAll(more.map);
+        return new Attrs(m);
+    }
+
     public Attrs without(String name) {
         if (!map.containsKey(name)) return this;
         Map<String, String> m = new LinkedHashMap<>(map);

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param sourceName the file name as the manifest lists it (what cross-references name)
  * @param subtitle   inlines, empty for none
  * @param summary    inlines, empty for none
+ * @param titleId    the id the author's title heading had ({@code # Title {#intro}}, or its slug), so that a link to
+ *                   it lands on the part; "" when the title came from the front matter
  */
 public record Chapter(
         Kind kind,
@@ -28,7 +30,8 @@ public record Chapter(
         List<Term> terms,
         List<Block> blocks,
         List<Footnote> footnotes,
-        List<Asset> assets) {
+        List<Asset> assets,
+        String titleId) {
 
     public enum Kind { FRONT, CHAPTER, BACK }
 
@@ -45,7 +48,15 @@ public record Chapter(
         blocks = List.copyOf(blocks);
         footnotes = List.copyOf(footnotes);
         assets = List.copyOf(assets);
+        titleId = titleId == null ? "" : titleId;
         if (kind == Kind.CHAPTER && number < 1) throw new IllegalArgumentException("chapter number must be >= 1");
+    }
+
+    /** A part whose title came from its front matter (no title heading). */
+    public Chapter(Kind kind, int number, String slug, String sourceName, SourcePos pos, String title, List<Inline> subtitle,
+                   List<Inline> summary, List<LecturePoint> lecturePoints, List<Term> terms, List<Block> blocks,
+                   List<Footnote> footnotes, List<Asset> assets) {
+        this(kind, number, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, blocks, footnotes, assets, "");
     }
 
     /** The part's identity in the book (its slug; unique across the book). */
@@ -90,22 +101,22 @@ public record Chapter(
 
     /** The same part with another subtitle, summary and lecture bullet points. */
     public Chapter withFrontMatter(List<Inline> newSubtitle, List<Inline> newSummary, List<LecturePoint> newPoints) {
-        return new Chapter(kind, number, slug, sourceName, pos, title, newSubtitle, newSummary, newPoints, terms, blocks, footnotes, assets);
+        return new Chapter(kind, number, slug, sourceName, pos, title, newSubtitle, newSummary, newPoints, terms, blocks, footnotes, assets, titleId);
     }
 
     public Chapter withNumber(int n) {
-        return new Chapter(kind, n, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, blocks, footnotes, assets);
+        return new Chapter(kind, n, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, blocks, footnotes, assets, titleId);
     }
 
     public Chapter withBlocks(List<Block> newBlocks) {
-        return new Chapter(kind, number, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, newBlocks, footnotes, assets);
+        return new Chapter(kind, number, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, newBlocks, footnotes, assets, titleId);
     }
 
     public Chapter withFootnotes(List<Footnote> newNotes) {
-        return new Chapter(kind, number, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, blocks, newNotes, assets);
+        return new Chapter(kind, number, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, blocks, newNotes, assets, titleId);
     }
 
     public Chapter withBlocksAndFootnotes(List<Block> newBlocks, List<Footnote> newNotes) {
-        return new Chapter(kind, number, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, newBlocks, newNotes, assets);
+        return new Chapter(kind, number, slug, sourceName, pos, title, subtitle, summary, lecturePoints, terms, newBlocks, newNotes, assets, titleId);
     }
 }

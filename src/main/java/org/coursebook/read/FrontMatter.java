@@ -121,7 +121,7 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
             } else {
                 for (Node item : seq.getValue()) {
                     if (!(item instanceof MappingNode)) {
-                        diag.error(yaml.pos(item), "a term must have term, translit and meaning",
+                        diag.error(yaml.pos(item), "a term must have term and meaning (and translit for a term not in the Latin script)",
                                 "write '- term: колхоз' then 'translit: kolkhoz' and 'meaning: collective farm' indented below");
                         continue;
                     }
@@ -135,16 +135,31 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
                     String term = Yaml.scalar(t.containsKey("term") ? t.get("term").getValueNode() : null);
                     String translit = Yaml.scalar(t.containsKey("translit") ? t.get("translit").getValueNode() : null);
                     String meaning = Yaml.scalar(t.containsKey("meaning") ? t.get("meaning").getValueNode() : null);
+                    String lang = Yaml.scalar(t.containsKey("lang") ? t.get("lang").getValueNode() : null);
                     for (String k : t.keySet()) {
-                        if (!Set.of("term", "translit", "meaning").contains(k)) {
-                            diag.error(yaml.pos(t.get(k).getKeyNode()), "unknown key '" + k + "' in a term", "a term has term, translit and meaning");
+                        if (!Set.of("term", "translit", "meaning", "lang").contains(k)) {
+                            diag.error(yaml.pos(t.get(k).getKeyNode()), "unknown key '" + k + "' in a term",
+                                    "a term has term, meaning, and translit (for a non-Latin script) and lang (optional)");
                         }
                     }
-                    if (term == null || translit == null || meaning == null || term.isBlank() || translit.isBlank() || meaning.isBlank()) {
-                        diag.error(yaml.pos(item), "a term needs all of term, translit and meaning", "add the missing key");
+                    List<String> missing = new ArrayList<>();
+                    if (term == null || term.isBlank()) missing.add("term");
+                    if (meaning == null || meaning.isBlank()) missing.add("meaning");
+                    if (term != null && Term.nonLatin(term) && (translit == null || translit.isBlank())) missing.add("translit");
+                    if (!missing.isEmpty()) {
+                        diag.error(yaml.pos(item), "the term" + (term == null || term.isBlank() ? "" : " '" + term.strip() + "'")
+                                        + " has no " + String.join(" and no ", missing),
+                                "add '" + missing.get(0) + ": …' to it" + (missing.contains("translit")
+                                        ? " (a term in a script other than Latin needs its transliteration)" : ""));
                         continue;
                     }
-                    terms.add(new Term(term.strip(), translit.strip(), meaning.strip(), yaml.pos(item)));
+                    if (lang != null && !lang.strip().matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+                        diag.error(yaml.pos(t.get("lang").getValueNode()), "'" + lang + "' is not a language tag",
+                                "write a BCP 47 tag such as de, la, el or ru");
+                        continue;
+                    }
+                    terms.add(new Term(term.strip(), translit == null ? "" : translit.strip(), meaning.strip(),
+                            lang == null ? "" : lang.strip(), yaml.pos(item)));
                 }
             }
         }

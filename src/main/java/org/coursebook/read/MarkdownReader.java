@@ -112,20 +112,33 @@ public final class MarkdownReader {
         cb.collectListings(doc);
         String title = fm.title();
         SourcePos titlePos = fm.titlePos();
+        String titleId = "";
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading h && h.getLevel() == 1) {
-                if (title == null && cb.blocks.isEmpty()) {
-                    title = org.jsoup.Jsoup.parse(md.renderInline(h.getText().toString())).text();
+                if (title == null) {
+                    // a chapter without front matter takes its title from its '#' heading, which is not repeated
+                    title = headingText(h);
                     titlePos = cb.pos(node);
+                    titleId = headingId(h, title);
                 } else {
-                    diag.error(cb.pos(node), "a '#' heading inside a chapter",
-                            "the chapter title comes from the front matter; use '##' for sections");
+                    diag.warning(cb.pos(node), "a second '#' heading in the chapter is read as a section heading ('##')",
+                            "the chapter has one title (its first '#' heading, or 'title:' in the front matter); use '##' for sections");
+                    cb.block(node);
                 }
                 continue;
             }
             cb.block(node);
         }
         cb.checkNotes();
+        if (title == null && !fm.broken()) {
+            // a file that opens with a '##' heading, standing alone: that heading is its title
+            if (!cb.blocks.isEmpty() && cb.blocks.get(0) instanceof Block.Heading h && h.level() == 2) {
+                title = h.text();
+                titlePos = h.pos();
+                titleId = h.id();
+                cb.blocks.remove(0);
+            }
+        }
         if (title == null) {
             if (fm.broken()) return null; // the front matter's error says it all
             diag.error(SourcePos.of(file, 1), "the chapter has no title",
@@ -134,7 +147,7 @@ public final class MarkdownReader {
         }
         if (kind == Chapter.Kind.CHAPTER && cb.blocks.stream().noneMatch(b -> b instanceof Block.Heading h && h.level() == 2)) {
             SourcePos first = cb.blocks.isEmpty() ? SourcePos.of(file, Math.max(1, offset + 1)) : cb.blocks.get(0).pos();
-            diag.warning(first, "the chapter has no '##' section headings",
+            diag.advice(first, "the chapter has no '##' section headings",
                     "divide it into sections with '## Heading' lines; they make the table of contents");
         }
         String slug = stem(sourceName);
@@ -151,7 +164,22 @@ public final class MarkdownReader {
         noImage(summary, titlePos, "summary");
         for (var point : fm.lecture()) noImage(point.content(), point.pos(), "lecture bullet point");
         return new Chapter(kind, number, slug, sourceName, titlePos, title, subtitle, summary,
-                fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()));
+                fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()), titleId);
+    }
+
+    /** A heading's text as plain text, without the attribute braces ({@code {#id .class}}) written after it. */
+    private String headingText(Heading h) {
+        StringBuilder src = new StringBuilder();
+        for (Node c = h.getFirstChild(); c != null; c = c.getNext()) {
+            if (!(c instanceof AttributesNode)) src.append(c.getChars());
+        }
+        return org.jsoup.Jsoup.parse(md.renderInline(src.toString().strip())).text().strip();
+    }
+
+    /** The id of a heading: the author's {@code {#id}}, or its text's slug by GitHub's rule ({@link Slugs#headingId}). */
+    static String headingId(Heading h, String text) {
+        Matcher explicit = HEADING_ID.matcher(h.getChars().toString().strip());
+        return explicit.find() ? explicit.group(1) : Slugs.headingId(text);
     }
 
     /**
@@ -717,7 +745,7 @@ public final class MarkdownReader {
                 List<org.coursebook.model.Node> made = nodes(XhtmlCleaner.parse(md.render(node)), pos);
                 for (org.coursebook.model.Node n : made) {
                     if (n instanceof Block.Table t && t.caption() == null) {
-                        diag.warning(pos, "the table has no caption",
+                        diag.advice(pos, "the table has no caption",
                                 "add the caption in square brackets on the line right after the table: [Caption]");
                     }
                 }
@@ -742,7 +770,8 @@ public final class MarkdownReader {
                 if (n instanceof Block b && !(n instanceof org.coursebook.model.Element e && !run.isEmpty()
                         && !org.coursebook.model.Tree.isBlockTag(e.tag()))) {
                     flushRun(run, pos);
-                    blocks.add(b);
+                    org.coursebook.model.Inline image = b instanceof Block.Para ? TreeBuilder.singleImage(b) : null;
+                    blocks.add(image != null ? new Block.Figure(image, List.of(), org.coursebook.model.Attrs.NONE, b.pos()) : b);
                 } else {
                     run.add((org.coursebook.model.Inline) n);
                 }
@@ -752,6 +781,13 @@ public final class MarkdownReader {
 
         private void flushRun(List<org.coursebook.model.Inline> run, SourcePos pos) {
             if (run.isEmpty()) return;
+            // an image standing alone in raw HTML (<img …> on its own lines) is a figure, as ![…](…) is
+            List<org.coursebook.model.Inline> solid = run.stream().filter(i -> !(i instanceof org.coursebook.model.Inline.Text t && t.text().isBlank())).toList();
+            if (solid.size() == 1 && TreeBuilder.singleImage(solid.get(0)) != null) {
+                blocks.add(new Block.Figure(solid.get(0), List.of(), org.coursebook.model.Attrs.NONE, pos));
+                run.clear();
+                return;
+            }
             if (!org.coursebook.model.Tree.rawText(run).isBlank() || run.stream().anyMatch(i -> !(i instanceof org.coursebook.model.Inline.Text))) {
                 blocks.add(new Block.Para(run, org.coursebook.model.Attrs.NONE, pos));
             }
@@ -778,11 +814,10 @@ public final class MarkdownReader {
                     a.unwrap();
                 }
             }
-            Matcher explicit = HEADING_ID.matcher(h.getChars().toString().strip());
-            String id = explicit.find() ? explicit.group(1) : !el.id().isBlank() ? el.id() : Slugs.slugify(text);
+            String id = !el.id().isBlank() ? el.id() : headingId(h, text);
             el.removeAttr("id");
             List<org.coursebook.model.Inline> content = TreeBuilder.inlinesOrText(nodes(el, pos));
-            int level = Math.min(h.getLevel(), 6);
+            int level = Math.max(2, Math.min(h.getLevel(), 6));
             blocks.add(new Block.Heading(level, id, content, "", pos));
         }
 

@@ -205,6 +205,17 @@ public final class TreeBuilder {
                 if (allBlocks(kids)) return new Block.Quote(Node.blocks(kids.stream().filter(TreeBuilder::isBlock).toList()), attrs, pos);
                 return new Element(tag, attrs, kids, pos);
             }
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                // a heading inside a quotation or list gets an id too, by the same rule as the chapter's headings
+                List<Node> kids = children(el);
+                Attrs a = attrs.has("id") ? attrs : Attrs.of("id", org.coursebook.model.Slugs.headingId(el.text())).withAll(attrs);
+                return new Element(tag, a, kids, pos);
+            }
+            case "figure" -> {
+                Block.Figure f = figure(el, attrs);
+                if (f != null) return f;
+                return new Element(tag, attrs, children(el), pos);
+            }
             case "table" -> {
                 Block.Table t = table(el, attrs);
                 if (t != null) return t;
@@ -213,6 +224,40 @@ public final class TreeBuilder {
             default -> { }
         }
         return new Element(tag, attrs, children(el), pos);
+    }
+
+    /**
+     * An HTML figure of one image (or one image in a link or paragraph) and at most one caption, as a typed figure;
+     * null for any other figure (kept as an element).
+     */
+    private Block.Figure figure(org.jsoup.nodes.Element el, Attrs attrs) {
+        Inline image = null;
+        List<Inline> caption = List.of();
+        for (Node n : children(el)) {
+            if (n instanceof Inline.Text t && t.text().isBlank()) continue;
+            if (n instanceof Element e && e.tag().equals("figcaption") && caption.isEmpty() && allInline(e.content())) {
+                caption = Node.inlines(e.content());
+            } else if (image == null && singleImage(n) != null) {
+                image = singleImage(n);
+            } else {
+                return null;
+            }
+        }
+        return image == null ? null : new Block.Figure(image, caption, attrs, pos);
+    }
+
+    /** The image a node is (or is the only content of: a paragraph, a link), else null. */
+    static Inline singleImage(Node n) {
+        if (n instanceof Inline.Image i) return i;
+        if (n instanceof Inline.Link l) {
+            List<Inline> kids = l.content().stream().filter(k -> !(k instanceof Inline.Text t && t.text().isBlank())).toList();
+            return kids.size() == 1 && kids.get(0) instanceof Inline.Image ? l : null;
+        }
+        if (n instanceof Block.Para p && p.attrs().isEmpty()) {
+            List<Inline> kids = p.content().stream().filter(k -> !(k instanceof Inline.Text t && t.text().isBlank())).toList();
+            return kids.size() == 1 ? singleImage(kids.get(0)) : null;
+        }
+        return null;
     }
 
     private static <T> T index(String n, IntFunction<T> f) {

@@ -26,6 +26,21 @@ import java.util.TreeSet;
  * linking to the chapters that use it.
  */
 final class BuildGlossary implements Transform {
+    /**
+     * The glossary's opening sentence, true to its terms: "The Russian terms…" only when every term is Russian
+     * (Cyrillic), else the key terms, in the order of their transliteration where any has one.
+     */
+    static String introduction(java.util.Collection<Term> terms) {
+        boolean allRussian = !terms.isEmpty() && terms.stream().allMatch(t -> t.lang().equals("ru"));
+        boolean anyTranslit = terms.stream().anyMatch(t -> !t.translit().isEmpty());
+        if (allRussian) {
+            return "The Russian terms used in this book, in the order of their transliteration. "
+                    + "Each entry gives the term in Cyrillic, its meaning, and the chapters where it is introduced.";
+        }
+        return "The key terms used in this book, in alphabetical order" + (anyTranslit ? " (of their transliteration, for terms "
+                + "in other scripts)" : "") + ". Each entry gives the term, its meaning, and the chapters where it is introduced.";
+    }
+
     @Override
     public Book apply(Book book, Diagnostics diag) {
         boolean wanted = book.allParts().stream().anyMatch(Chapter::isGlossary);
@@ -47,20 +62,22 @@ final class BuildGlossary implements Transform {
         }
         Collator collator = Collator.getInstance(Locale.ENGLISH);
         List<String> keys = new ArrayList<>(first.keySet());
-        keys.sort((a, b) -> collator.compare(first.get(a).translit(), first.get(b).translit()));
+        keys.sort((a, b) -> collator.compare(first.get(a).sortKey(), first.get(b).sortKey()));
         Chapter glossary = book.allParts().stream().filter(Chapter::isGlossary).findFirst().orElseThrow();
         SourcePos pos = glossary.pos();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Para(List.of(new Inline.Text("The Russian terms used in this book, in the order of their transliteration. "
-                + "Each entry gives the term in Cyrillic, its meaning, and the chapters where it is introduced.")), Attrs.NONE, pos));
+        blocks.add(new Block.Para(List.of(new Inline.Text(introduction(first.values()))), Attrs.NONE, pos));
         List<Node> entries = new ArrayList<>();
         for (String k : keys) {
             Term t = first.get(k);
-            List<Node> dt = List.of(
+            Attrs termAttrs = Attrs.of("class", t.lang().equals("ru") ? "cyrillic" : "term");
+            // a term in the book's own language or with no language given has no lang of its own
+            if (!t.lang().isEmpty() && !t.lang().equals("ru")) termAttrs = termAttrs.with("lang", t.lang()).with("xml:lang", t.lang());
+            Element term = new Element("span", termAttrs, List.of(new Inline.Text(t.term())), pos);
+            List<Node> dt = t.translit().isEmpty() ? List.of(term) : List.of(
                     new Element("span", Attrs.of("class", "translit"), List.of(new Inline.Text(t.translit())), pos),
-                    new Inline.Text(" "),
-                    new Element("span", Attrs.of("class", "cyrillic"), List.of(new Inline.Text(t.term())), pos));
-            entries.add(new Element("dt", Attrs.of("id", "term-" + org.coursebook.model.Slugs.slugify(t.translit())), dt, pos));
+                    new Inline.Text(" "), term);
+            entries.add(new Element("dt", Attrs.of("id", "term-" + org.coursebook.model.Slugs.slugify(t.sortKey())), dt, pos));
             List<Node> dd = new ArrayList<>();
             dd.add(new Inline.Text(t.meaning().endsWith(".") ? t.meaning() + " " : t.meaning() + ". "));
             List<Integer> nums = new ArrayList<>(where.get(k));

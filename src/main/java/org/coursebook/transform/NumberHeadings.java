@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Numbers the sections of numbered chapters ("3.1", "3.2") and makes heading ids unique within a chapter
- * (an author's duplicate explicit id is an error; duplicate generated ids get a suffix).
+ * (a repeated id gets a suffix, -1, -2…, as GitHub and mdBook number them).
  */
 final class NumberHeadings extends ChapterTransform {
     @Override
@@ -25,7 +25,7 @@ final class NumberHeadings extends ChapterTransform {
             if (b instanceof Block.Heading h) {
                 String id = h.id();
                 if (!ids.add(id)) {
-                    int k = 2;
+                    int k = 1;
                     while (!ids.add(id + "-" + k)) k++;
                     id = id + "-" + k;
                 }

@@ -13,6 +13,7 @@ import org.coursebook.model.Target;
 import org.coursebook.model.Tree;
 
 import java.net.URLDecoder;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,7 @@ final class ResolveCrossReferences implements Transform {
             else if (n instanceof Inline.Link l && l.attrs().has("id")) ids.add(l.attrs().id());
         });
         for (Footnote f : c.footnotes()) ids.add(f.id());
+        if (!c.titleId().isEmpty()) ids.add(c.titleId());
         return ids;
     }
 
@@ -105,8 +107,8 @@ final class ResolveCrossReferences implements Transform {
         }
         // a chapter's file name may hold spaces, written as %20 or inside <…>: [](<03 Basic Terms.md>)
         file = percentDecode(file);
-        if (file.startsWith("./")) file = file.substring(2);
-        Chapter target = file.isEmpty() ? here : bySource.get(file);
+        Chapter target = file.isEmpty() ? here : find(file, here, bySource);
+        if (target == null) file = normalise(file);
         if (target == null && unreadParts.contains(file)) return a; // its own error is reported
         if (target == null) {
             if (file.endsWith(".md")) {
@@ -126,7 +128,8 @@ final class ResolveCrossReferences implements Transform {
                     "use the id of a heading, e.g. #" + target.sections().stream().map(Block.Heading::id).findFirst().orElse(target.slug()));
             return a.withTarget(new Target.None());
         }
-        Inline.Link resolved = a.withTarget(new Target.Ref(target.id(), frag));
+        // a link to the heading that became the part's title lands on the part
+        Inline.Link resolved = a.withTarget(new Target.Ref(target.id(), frag.equals(target.titleId()) ? "" : frag));
         if (Tree.plainText(a.content()).isBlank() && Tree.collect(a.content(), Inline.Image.class).isEmpty()) {
             String name = target.isNumbered() ? target.label() + ", " + target.title() : target.title();
             if (!frag.isEmpty()) {
@@ -137,6 +140,38 @@ final class ResolveCrossReferences implements Transform {
             resolved = new Inline.Link(resolved.target(), List.of(new Inline.Text(name)), resolved.attrs());
         }
         return resolved;
+    }
+
+    /**
+     * The part a link's file names: as the manifest lists it, or relative to the linking part's folder (as mdBook
+     * and pandoc books link), and by its HTML name too ({@code chapter.html}, {@code .htm}, {@code .xhtml} for
+     * {@code chapter.md}), as mdBook books write links.
+     */
+    static Chapter find(String file, Chapter here, Map<String, Chapter> bySource) {
+        java.util.List<String> names = new ArrayList<>();
+        String own = normalise(file);
+        Path dir = Path.of(here.sourceName()).getParent();
+        names.add(own);
+        if (dir != null) names.add(normalise(dir.toString().replace('\\', '/') + "/" + file));
+        for (String n : List.copyOf(names)) {
+            String stem = n.replaceFirst("\\.(x?html?)$", "");
+            if (!stem.equals(n)) names.add(stem + ".md");
+        }
+        for (String n : names) {
+            Chapter c = bySource.get(n);
+            if (c != null) return c;
+        }
+        return null;
+    }
+
+    /** A manifest-relative path in the manifest's spelling: '/' separators, no "./" or "x/.." steps. */
+    static String normalise(String file) {
+        try {
+            String n = Path.of(file).normalize().toString().replace('\\', '/');
+            return n.startsWith("./") ? n.substring(2) : n;
+        } catch (java.nio.file.InvalidPathException e) {
+            return file; // not a path this system can name: looked up as written
+        }
     }
 
     /** Decodes %XX escapes (RFC 3986); unlike form decoding, a '+' stays a '+' (c++.md is a file name). */

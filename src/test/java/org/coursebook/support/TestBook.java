@@ -104,8 +104,17 @@ public final class TestBook {
         return check(BookReader.Limits.defaults());
     }
 
+    /** Reads and transforms the book as {@code check --strict} does: style advice is reported too. */
+    public List<Diagnostic> checkStrict() {
+        return check(BookReader.Limits.defaults(), true);
+    }
+
     public List<Diagnostic> check(BookReader.Limits limits) {
-        Diagnostics diag = new Diagnostics();
+        return check(limits, false);
+    }
+
+    private List<Diagnostic> check(BookReader.Limits limits, boolean strict) {
+        Diagnostics diag = new Diagnostics(strict);
         BuildOptions o = new BuildOptions(manifest(), dir.resolve("out"), Set.of(), Builds.FIXED_TIME, null, null, limits, List.of());
         try {
             new BuildPipeline(List.of(), s -> {}).check(o, diag, Map.of());

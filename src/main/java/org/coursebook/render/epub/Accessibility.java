@@ -32,13 +32,31 @@ record Accessibility(List<String> modes, List<String> sufficient, List<String> f
         if (notes) features.add("annotations");
         StringBuilder summary = new StringBuilder("This publication has a navigable table of contents, headings in a "
                 + "logical hierarchy, and a reading order that follows the printed book. Text can be resized and "
-                + "restyled by the reading system. Russian words are marked with their language.");
+                + "restyled by the reading system." + languages(book));
         if (images) summary.append(" Every image has a text alternative.");
         if (tables) summary.append(" Data tables have captions and header cells.");
         if (notes) summary.append(" Footnotes are linked both ways and marked as notes.");
         summary.append(" Display quotes that repeat the text are hidden from assistive technology, so nothing is read twice."
                 + " There are no flashing, motion or sound hazards.");
         return new Accessibility(modes, List.of("textual"), features, List.of("none"), summary.toString());
+    }
+
+    /** The sentence about passages in other languages: which ones are marked, "" when the book has none. */
+    static String languages(Book book) {
+        java.util.TreeSet<String> langs = new java.util.TreeSet<>();
+        for (Chapter c : book.allParts()) {
+            for (var l : org.coursebook.model.Tree.collect(c.blocks(), org.coursebook.model.Inline.Lang.class)) langs.add(l.lang());
+            for (var e : org.coursebook.model.Tree.collect(c.blocks(), org.coursebook.model.Element.class)) {
+                if (e.attrs().has("lang")) langs.add(e.attrs().get("lang"));
+            }
+        }
+        langs.remove(book.meta().language());
+        if (langs.isEmpty()) return "";
+        List<String> names = langs.stream().map(l -> java.util.Locale.forLanguageTag(l).getDisplayLanguage(java.util.Locale.ENGLISH))
+                .filter(n -> !n.isEmpty()).toList();
+        if (names.isEmpty()) return " Passages in other languages are marked with their language.";
+        return " " + (names.size() == 1 ? names.get(0) + " words are" : String.join(", ", names.subList(0, names.size() - 1))
+                + " and " + names.get(names.size() - 1) + " words are") + " marked with their language.";
     }
 
     Map<String, Object> model() {

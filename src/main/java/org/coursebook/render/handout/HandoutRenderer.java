@@ -46,6 +46,11 @@ public final class HandoutRenderer implements Renderer {
         return "handouts";
     }
 
+    /** Whether a chapter has anything a handout shows: lecture bullet points, a quotation with its source, key terms. */
+    public static boolean hasHandout(Chapter ch) {
+        return !ch.lecturePoints().isEmpty() || !ch.terms().isEmpty() || ch.pullQuotes().stream().anyMatch(q -> q.isPrimary());
+    }
+
     /** The handout's file name: the chapter number and the slug of its title, {@code 04-the-soviet-system.pdf}. */
     public static String fileName(Chapter ch) {
         return String.format(java.util.Locale.ROOT, "%02d-%s.pdf", ch.number(), Slugs.slugify(ch.title()));
@@ -53,10 +58,11 @@ public final class HandoutRenderer implements Renderer {
 
     @Override
     public void render(Book book, RenderContext ctx) throws IOException {
-        if (book.chapters().isEmpty()) return;
+        // a chapter with nothing for a handout (no lecture points, quotations or key terms) gets none
+        List<Chapter> chapters = book.chapters().stream().filter(HandoutRenderer::hasHandout).toList();
+        if (chapters.isEmpty()) return;
         String css = pageCss(book.meta().handoutPaper()) + ctx.styles().printCss("base.css") + ctx.styles().printCss("handout.css");
         List<String> fillAfter = new ArrayList<>();
-        List<Chapter> chapters = book.chapters();
         for (int i = 0; i < chapters.size(); i++) {
             Chapter ch = chapters.get(i);
             byte[] pdf = build(book, List.of(ch), List.of(), "Lecture " + ch.number() + ": " + ch.title(), css, ctx);
