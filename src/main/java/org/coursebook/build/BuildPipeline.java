@@ -206,7 +206,9 @@ public final class BuildPipeline {
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();
                 output.producer(PRINT_FILES);
-                if (PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), buildTime).isEmpty()
+                // the print cover is printed on its own, on cover stock: not imposed
+                Set<String> notImposed = Set.of(org.coursebook.render.cover.PrintCoverRenderer.fileName(book.meta().slug()));
+                if (PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), notImposed, buildTime).isEmpty()
                         && !diag.hasErrors()) {
                     diag.warning(org.coursebook.diag.SourcePos.of(opts.manifest()), "--print-layout was given but no PDF was built",
                             "add pdf or handouts to --format to get imposed copies in print/");
