@@ -91,6 +91,8 @@ public final class CoverArt {
             return size() > 4;
         }
     };
+    /** The drawing started by the last {@link #prefetch}, with its outcome. */
+    private CompletableFuture<Void> ahead = CompletableFuture.completedFuture(null);
     private Fonts fontsInUse;
     private SvgRasterizer rasterizer;
     private CoverText text;
@@ -152,19 +154,52 @@ public final class CoverArt {
      * template draws the same SVG for the finished book, {@link #ebook} and {@link #print} take the drawing from
      * here (waiting for it if need be), otherwise they draw their own. Nothing is drawn for a book that brings
      * its own cover image.
+     *
+     * <p>What the drawing ahead meets is kept in {@link #ahead()}, not dropped. An exception there (a template
+     * that fails for the outline, say, which has no parts) is the renderer's to report: {@link #ebook} and
+     * {@link #print} draw for the finished book themselves and throw what they meet. An {@link Error} (out of
+     * memory, say) is thrown by the next call of {@link #ebook} or {@link #print}.
      */
     public void prefetch(Book outline, RenderContext ctx, boolean ebook, boolean print) {
         if (outline.meta().cover() != null || !(ebook || print)) return;
-        Thread t = new Thread(() -> {
+        CompletableFuture<Void> drawing = CompletableFuture.runAsync(() -> {
             try {
                 if (ebook) generated(outline, ctx, EBOOK_WIDTH, EBOOK_HEIGHT, false);
                 if (print) generated(outline, ctx, printWidth(outline), printHeight(outline), false);
-            } catch (RuntimeException | IOException | Error e) {
-                // the renderer asks again for the finished book, draws the cover itself and reports what fails
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }, "coursebook-cover");
+        }, CoverArt::onOwnThread);
+        synchronized (this) {
+            ahead = drawing;
+        }
+    }
+
+    /** The last drawing ahead ({@link #prefetch}): done, failed or still running. */
+    synchronized CompletableFuture<Void> ahead() {
+        return ahead;
+    }
+
+    /**
+     * Runs {@code task} on a thread of its own, so that drawing the cover overlaps with reading the chapters
+     * without taking one of the common pool's threads (the build's parallel steps use those). A daemon: a build
+     * that ends early does not wait for it. Its failure goes to the future that {@code runAsync} returns.
+     */
+    private static void onOwnThread(Runnable task) {
+        Thread t = new Thread(task, "coursebook-cover");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Throws the {@link Error} that ended the last drawing ahead, if one did. */
+    private void rethrowErrorFromAhead() {
+        CompletableFuture<Void> last = ahead();
+        if (!last.isCompletedExceptionally()) return;
+        try {
+            last.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error err) throw err;
+        }
     }
 
     private static int printWidth(Book book) {
@@ -182,7 +217,10 @@ public final class CoverArt {
      * is this call's to report.
      */
     private Image generated(Book book, RenderContext ctx, int width, int height, boolean report) throws IOException {
-        if (report) warnAboutMissingGlyphs(book, ctx);
+        if (report) {
+            rethrowErrorFromAhead();
+            warnAboutMissingGlyphs(book, ctx);
+        }
         String svg = svg(book, ctx, width, height);
         String key = width + "x" + height + ":" + java.util.HexFormat.of().formatHex(sha256(svg));
         for (int attempt = 0; ; attempt++) {
@@ -212,6 +250,7 @@ public final class CoverArt {
                 return pending.join();
             } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
                 forget(key, pending);
+                if (e.getCause() instanceof Error err) throw err;
                 if (attempt > 0) throw new IllegalStateException("the cover cannot be drawn: " + e.getCause(), e.getCause());
             }
         }
