@@ -7,13 +7,13 @@ import org.coursebook.model.Book;
 import org.coursebook.model.BookMeta;
 import org.coursebook.render.Fonts;
 import org.coursebook.render.RenderContext;
+import org.coursebook.util.ImageHeader;
+import org.coursebook.util.Sha256;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -71,17 +71,8 @@ public final class CoverArt {
     public Size ebookSize(Book book) throws IOException {
         Asset own = book.meta().cover();
         if (own == null) return new Size("image/png", EBOOK_WIDTH, EBOOK_HEIGHT);
-        try (ImageInputStream in = ImageIO.createImageInputStream(own.source().toFile())) {
-            java.util.Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new IOException(own.source() + ": the cover image cannot be decoded");
-            ImageReader r = readers.next();
-            try {
-                r.setInput(in);
-                return new Size(own.mediaType(), r.getWidth(0), r.getHeight(0));
-            } finally {
-                r.dispose();
-            }
-        }
+        ImageHeader header = ImageHeader.read(own.source());
+        return new Size(own.mediaType(), header.width(), header.height());
     }
 
     /** The last covers drawn or being drawn, by size and the SVG's digest. */
@@ -222,7 +213,7 @@ public final class CoverArt {
             warnAboutMissingGlyphs(book, ctx);
         }
         String svg = svg(book, ctx, width, height);
-        String key = width + "x" + height + ":" + java.util.HexFormat.of().formatHex(sha256(svg));
+        String key = width + "x" + height + ":" + Sha256.hex(svg, 32);
         for (int attempt = 0; ; attempt++) {
             CompletableFuture<Image> pending;
             boolean mine = false;
@@ -292,13 +283,6 @@ public final class CoverArt {
         }
     }
 
-    private static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static BufferedImage decode(byte[] bytes, Asset own) throws IOException {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));

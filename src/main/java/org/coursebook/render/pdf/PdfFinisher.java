@@ -34,14 +34,12 @@ import org.apache.xmpbox.xml.DomXmpParser;
 import org.apache.xmpbox.xml.XmpParsingException;
 import org.apache.xmpbox.xml.XmpSerializer;
 import org.coursebook.model.BookMeta;
+import org.coursebook.util.Sha256;
 
 import javax.xml.transform.TransformerException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -264,7 +262,7 @@ public final class PdfFinisher {
         PDMetadata md = doc.getDocumentCatalog().getMetadata();
         if (md != null) doc.getDocumentCatalog().setMetadata(new PDMetadata(doc,
                 new java.io.ByteArrayInputStream(xmp(md.toByteArray(), cal, title, meta))));
-        byte[] id = sha(meta.identifier() + (title.equals(meta.title()) ? "" : "|" + title) + "|" + iso);
+        byte[] id = Sha256.of(meta.identifier() + (title.equals(meta.title()) ? "" : "|" + title) + "|" + iso);
         COSArray ids = new COSArray();
         ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
         ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
@@ -308,14 +306,6 @@ public final class PdfFinisher {
             throw new IOException("the PDF's XMP metadata cannot be written: " + e.getMessage(), e);
         }
         return out.toByteArray();
-    }
-
-    private static byte[] sha(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String roman(int n) {
