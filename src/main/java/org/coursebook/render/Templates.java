@@ -77,12 +77,16 @@ public final class Templates {
         if (overrideDir == null) return;
         List<Path> files;
         try (Stream<Path> s = Files.walk(overrideDir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".ftl") && Files.isRegularFile(p)).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".ftl") && !Files.isDirectory(p)).sorted().toList();
         } catch (IOException e) {
             diag.warning(SourcePos.of(overrideDir), "cannot list the templates folder: " + e.getMessage(), "check its permissions");
             return;
         }
         for (Path f : files) {
+            if (!Files.isRegularFile(f)) { // a named pipe, say: FreeMarker would pass over it and use the built-in template
+                diag.error(SourcePos.of(f), "the template is not a file", "replace it with a FreeMarker template, or remove it");
+                continue;
+            }
             String name = overrideDir.relativize(f).toString().replace('\\', '/');
             try {
                 cfg.getTemplate(name);
