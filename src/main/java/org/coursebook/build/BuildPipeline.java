@@ -73,7 +73,13 @@ public final class BuildPipeline {
      * print book would warn about without drawing it (tables too wide for its page).
      */
     public Book check(BuildOptions opts, Diagnostics diag, Map<String, Chapter> cache) {
-        Book book = transform(read(opts, diag, cache), diag);
+        Read read = read(opts, diag, cache);
+        try {
+            templates(opts).check(diag);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Book book = transform(read, diag);
         org.coursebook.render.pdf.PdfRenderer.checkTables(book, diag);
         return book;
     }
@@ -149,11 +155,7 @@ public final class BuildPipeline {
                 : manifest.meta().date().atStartOfDay().toInstant(ZoneOffset.UTC);
         Styles styles = new Styles(Styles.locate(opts.manifest()));
         checkOutputFolder(opts, styles.dir());
-        Path tdir = styles.templatesDir();
-        if (templates == null || !java.util.Objects.equals(tdir, templatesDir)) {
-            templates = new Templates(tdir);
-            templatesDir = tdir;
-        }
+        Templates templates = templates(opts);
         try (Output output = new Output(opts.outDir())) {
             Set<String> formats = new java.util.LinkedHashSet<>(opts.formats());
             output.plan(opts.manifest(), producers(formats, opts));
@@ -182,6 +184,7 @@ public final class BuildPipeline {
                 note = fresh == parts ? plural(parts, "file") : fresh + " of " + parts + " files read again"
                         + (fresh > 0 && fresh <= 3 ? ": " + String.join(", ", cache.lastRead()) : "");
             }
+            templates.check(diag);
             stages.add(stage("read", t0, note));
             long t1 = System.nanoTime();
             Book book = transform(read, diag);
@@ -190,14 +193,23 @@ public final class BuildPipeline {
             for (Renderer r : selected) {
                 long t = System.nanoTime();
                 output.producer(r.format());
-                r.render(book, ctx);
+                try {
+                    r.render(book, ctx);
+                } catch (BuildException e) {
+                    // A source error only a renderer can see (a book's template that fails as it runs): reported
+                    // with the others; the other renderers still run, so that one build lists every such error.
+                    addNew(diag, e.diagnostics());
+                }
                 stages.add(stage(stageName(r), t, refreshPage && r.format().equals("site")
                         ? "made again: it lists the files this build changed" : ""));
             }
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();
                 output.producer(PRINT_FILES);
-                if (PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), buildTime).isEmpty()) {
+                // the print cover is printed on its own, on cover stock: not imposed
+                Set<String> notImposed = Set.of(org.coursebook.render.cover.PrintCoverRenderer.fileName(book.meta().slug()));
+                if (PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), notImposed, buildTime).isEmpty()
+                        && !diag.hasErrors()) {
                     diag.warning(org.coursebook.diag.SourcePos.of(opts.manifest()), "--print-layout was given but no PDF was built",
                             "add pdf or handouts to --format to get imposed copies in print/");
                 }
@@ -208,6 +220,23 @@ public final class BuildPipeline {
             output.commit();
             return new Result(book, written, diag.all(), stages, output.removed());
         }
+    }
+
+    /** The book's templates (its styles/templates/ over the built-in ones), parsed once while that folder stays. */
+    private synchronized Templates templates(BuildOptions opts) throws IOException {
+        Path styles = Styles.locate(opts.manifest());
+        Path tdir = styles == null ? null : new Styles(styles).templatesDir();
+        if (templates == null || !java.util.Objects.equals(tdir, templatesDir)) {
+            templates = new Templates(tdir);
+            templatesDir = tdir;
+        }
+        return templates;
+    }
+
+    /** Adds those of {@code found} that {@code diag} does not hold yet (two renderers may meet one template's error). */
+    private static void addNew(Diagnostics diag, List<Diagnostic> found) {
+        List<Diagnostic> known = diag.all();
+        for (Diagnostic d : found) if (!known.contains(d)) diag.add(d);
     }
 
     /** What runs in a build: its formats, and the print-shop files if asked for. */

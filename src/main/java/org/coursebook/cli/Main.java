@@ -60,6 +60,10 @@ public final class Main implements Callable<Integer> {
         // The tool draws nothing on screen (covers, highlighting, fonts go through AWT and Swing classes): never
         // open a display, even where one is set.
         System.setProperty("java.awt.headless", "true");
+        // The same sources give the same bytes on any machine: the process runs in the root locale from its start,
+        // before any other thread, so that no library formats or case-maps text in the machine's language
+        // (openhtmltopdf lower-cases roman page numbers with the default locale: "ıı" under a Turkish one).
+        Locale.setDefault(Locale.ROOT);
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 

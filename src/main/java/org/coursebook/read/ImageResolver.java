@@ -164,13 +164,7 @@ public final class ImageResolver {
         String stem = dot > 0 && flat.indexOf('/', dot) < 0 ? flat.substring(0, dot) : flat;
         String ext = stem.length() < flat.length() ? safeName(flat.substring(dot + 1)) : "";
         stem = safeName(stem.replace('/', '-')).replaceAll("^-+|-+$", "");
-        String hash;
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(relative.getBytes(StandardCharsets.UTF_8));
-            hash = java.util.HexFormat.of().formatHex(d, 0, 4);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String hash = org.coursebook.util.Sha256.hex(relative, 4);
         return "images/" + (stem.isEmpty() ? "image" : stem) + "-" + hash + (ext.isEmpty() ? "" : "." + ext);
     }
 
@@ -194,42 +188,23 @@ public final class ImageResolver {
         return b.toString();
     }
 
-    /**
-     * Width and height in pixels from a PNG, JPEG or GIF file's header, without decoding the image (ImageIO's
-     * reader reads only the header for {@code getWidth}/{@code getHeight}); null if the header cannot be read.
-     */
-    public static java.awt.Dimension pixelSize(Path image) {
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(image.toFile())) {
-            if (in == null) return null;
-            var readers = javax.imageio.ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) return null;
-            javax.imageio.ImageReader r = readers.next();
-            try {
-                r.setInput(in, true, true);
-                return new java.awt.Dimension(r.getWidth(0), r.getHeight(0));
-            } finally {
-                r.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     /** Whether the raster image's header can be read and its pixels fit {@link #MAX_PIXELS}; reports why not. */
     private boolean pixelsFit(Path p, String src, SourcePos pos) {
-        java.awt.Dimension size = pixelSize(p);
-        if (size == null) {
+        org.coursebook.util.ImageHeader size;
+        try {
+            size = org.coursebook.util.ImageHeader.read(p);
+        } catch (IOException e) {
             diag.error(pos, "the image '" + src + "' cannot be read: its header is damaged",
                     "open it in an image editor and save it again");
             return false;
         }
-        long pixels = (long) size.width * size.height;
+        long pixels = (long) size.width() * size.height();
         if (pixels > MAX_PIXELS) {
             double scale = Math.sqrt((double) MAX_PIXELS / pixels);
-            diag.error(pos, "the image '" + src + "' is " + size.width + "×" + size.height + " pixels ("
+            diag.error(pos, "the image '" + src + "' is " + size.width() + "×" + size.height() + " pixels ("
                             + megapixels(pixels) + " megapixels), more than the " + megapixels(MAX_PIXELS)
                             + " megapixels an image may have",
-                    "scale it down to at most " + (int) (size.width * scale) + "×" + (int) (size.height * scale)
+                    "scale it down to at most " + (int) (size.width() * scale) + "×" + (int) (size.height() * scale)
                             + " pixels; a printed page at 300 dpi needs about 2500×3300");
             return false;
         }
@@ -241,17 +216,8 @@ public final class ImageResolver {
                 : String.format(Locale.ROOT, "%.1f", pixels / 1_000_000.0);
     }
 
+    /** Whether the file's first bytes are those of the type its extension ({@code png}, {@code jpg}…) names. */
     private static boolean contentMatches(Path p, String ext) throws IOException {
-        byte[] head = new byte[512];
-        int n;
-        try (InputStream in = Files.newInputStream(p)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
-        return switch (ext) {
-            case "png" -> n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
-            case "jpg", "jpeg" -> n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8;
-            case "gif" -> n >= 6 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F';
-            default -> false;
-        };
+        return TYPES.get(ext).equals(org.coursebook.util.ImageHeader.sniff(p));
     }
 }

@@ -184,13 +184,15 @@ public final class ManifestReader {
                     "reading apps show PNG and JPEG covers in their libraries; export the cover as PNG or JPEG (1600×2400 pixels)");
             return null;
         }
-        java.awt.Dimension size = ImageResolver.pixelSize(image.source());
-        if (size == null) {
+        org.coursebook.util.ImageHeader size;
+        try {
+            size = org.coursebook.util.ImageHeader.read(image.source());
+        } catch (java.io.IOException e) {
             diag.error(image.pos(), "the cover image cannot be decoded", "save it again as a PNG or JPEG file");
             return null;
         }
-        if (size.height < MIN_COVER_HEIGHT) {
-            diag.warning(image.pos(), "the cover image is only " + size.width + "×" + size.height + " pixels",
+        if (size.height() < MIN_COVER_HEIGHT) {
+            diag.warning(image.pos(), "the cover image is only " + size.width() + "×" + size.height() + " pixels",
                     "reading apps and print want a cover at least " + MIN_COVER_HEIGHT + " pixels high; 1600×2400 is ideal");
         }
         return image;

@@ -41,6 +41,10 @@ public final class StyleChecker {
         files.sort(null);
         java.util.Map<Path, String> texts = new java.util.LinkedHashMap<>();
         for (Path f : files) {
+            if (!Files.isRegularFile(f)) { // a folder, or a named pipe, which would block the build as it waits to read
+                diag.error(SourcePos.of(f), "the stylesheet is not a file", "replace it with a .css file, or remove it");
+                continue;
+            }
             String css;
             try {
                 css = Files.readString(f, StandardCharsets.UTF_8);

@@ -241,12 +241,7 @@ public final class Output implements AutoCloseable {
     }
 
     private static String digest(String s) {
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.coursebook.util.Sha256.hex(s, 8);
     }
 
     /** Deletes every staged file; the outputs stay as they were. */

@@ -104,4 +104,39 @@ class MainTest {
         assertTrue(broken.err().matches("(?s).*one\\.md:\\d+:\\d+: error: .*nowhere.*"), broken.err());
         assertTrue(broken.err().contains("nothing was written"), broken.err());
     }
+
+    @Test
+    void aFailingTemplateOfTheBookIsASourceErrorAtItsLineReportedWithTheOthers(@TempDir Path dir) throws Exception {
+        Path manifest = Builds.copyBook("small", dir.resolve("book"));
+        Path templates = Files.createDirectories(manifest.resolveSibling("styles/templates"));
+        Files.writeString(templates.resolve("chapter.ftl"), "<#-- a chapter page -->\n<html>\n  ${chapter.nosuchfield()}\n</html>\n");
+        Files.writeString(templates.resolve("handout.ftl"), "<html>${meta.title()}\n<p>${lectures[0].nope}</p></html>\n");
+        Path two = manifest.resolveSibling("two.md");
+        Files.writeString(two, Files.readString(two).replace("lecture:\n  - One point for the second lecture.\n", ""));
+        Path out = dir.resolve("out");
+        Run r = run("build", "--book", manifest.toString(), "--out", out.toString(), "--format", "epub,handouts");
+        assertEquals(Main.SOURCE_ERRORS, r.code(), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertTrue(r.err().contains("chapter.ftl:3:5: error: the template failed: 'chapter.nosuchfield' is missing or null (hint: "),
+                r.err());
+        assertTrue(r.err().contains("handout.ftl:2:6: error: the template failed: 'lectures[0].nope' is missing or null"), r.err());
+        assertTrue(r.err().contains("two.md:1: warning: the chapter declares no lecture bullet points"), r.err());
+        assertTrue(r.err().contains("build failed with 2 errors; nothing was written"), r.err());
+        assertFalse(Files.exists(out.resolve("a-small-test-book.epub")));
+    }
+
+    @Test
+    void aTemplateSyntaxErrorIsReportedByCheckAndBuild(@TempDir Path dir) throws Exception {
+        Path manifest = Builds.copyBook("small", dir.resolve("book"));
+        Path templates = Files.createDirectories(manifest.resolveSibling("styles/templates/lib"));
+        Files.writeString(templates.resolve("cover.ftl"), "<#macro cover>\n<#if meta.title()??>\n</#macro>\n");
+        for (String[] args : List.of(new String[] {"check", "--book", manifest.toString()},
+                new String[] {"build", "--book", manifest.toString(), "--out", dir.resolve("out").toString(), "--format", "epub"})) {
+            Run r = run(args);
+            assertEquals(Main.SOURCE_ERRORS, r.code(), r.err());
+            assertTrue(r.err().matches("(?s).*styles/templates/lib/cover\\.ftl:3:\\d+: error: template syntax error: .*#if.*\\(hint: .*"),
+                    r.err());
+            assertFalse(r.err().contains("internal error"), r.err());
+        }
+    }
 }

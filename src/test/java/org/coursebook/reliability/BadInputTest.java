@@ -15,7 +15,7 @@ import static org.coursebook.support.TestBook.error;
 import static org.coursebook.support.TestBook.noErrors;
 import static org.coursebook.support.TestBook.warning;
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every kind of bad input an author can give, one at a time, in a tiny book: each must give an error that names
@@ -113,12 +113,58 @@ class BadInputTest {
         error(b.check(), "book.yaml", 8, "chapter file 'folder.md' cannot be read");
     }
 
+    /**
+     * A chapter that cannot be read as a file. Root reads a file whatever its permissions, so a test that only took
+     * them away never ran in CI, which runs as root. Nobody can read a named pipe as a file (reading it waits for a
+     * writer): the build must refuse it, not wait. Where permissions bind, a file without read permission too.
+     */
     @Test
-    void chapterWithoutReadPermission() throws Exception {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file");
-        TestBook b = book().file("book.yaml", TestBook.MANIFEST + "  - locked.md\n").file("locked.md", TestBook.CHAPTER);
-        assumeFalse(!b.path("locked.md").toFile().setReadable(false, false), "cannot take read permission away here");
-        error(b.check(), "book.yaml", 8, "chapter file 'locked.md' cannot be read");
+    void chapterWithoutReadPermissionOrThatIsANamedPipe() throws Exception {
+        TestBook b = book().file("book.yaml", TestBook.MANIFEST + "  - pipe.md\n  - locked.md\n").file("locked.md", TestBook.CHAPTER);
+        namedPipe(b.path("pipe.md"));
+        boolean permissionsBind = b.path("locked.md").toFile().setReadable(false, false) && !Files.isReadable(b.path("locked.md"));
+        List<Diagnostic> ds = checkWithoutWaiting(b);
+        error(ds, "book.yaml", 8, "chapter file 'pipe.md' cannot be read");
+        if (permissionsBind) {
+            error(ds, "book.yaml", 9, "chapter file 'locked.md' cannot be read");
+        } else { // root: the file is readable, and read
+            assertTrue(ds.stream().noneMatch(d -> d.message().contains("locked.md")), TestBook.show(ds));
+        }
+    }
+
+    /** Named pipes where the book has an image, a stylesheet, a template: each an error, and the build does not wait. */
+    @Test
+    void namedPipesInPlaceOfAnImageAStylesheetOrATemplate() throws Exception {
+        TestBook b = book().body("Text.\n\n![A picture](images/pipe.png)\n");
+        namedPipe(b.path("images/pipe.png"));
+        namedPipe(b.path("styles/epub.css"));
+        namedPipe(b.path("styles/templates/nav.ftl"));
+        List<Diagnostic> ds = checkWithoutWaiting(b);
+        error(ds, "ch.md", 9, "cannot read the image 'images/pipe.png'");
+        error(ds, "epub.css", 0, "the stylesheet is not a file");
+        error(ds, "nav.ftl", 0, "the template is not a file");
+    }
+
+    /** Makes a named pipe (POSIX mkfifo); skips where there is no mkfifo. */
+    static void namedPipe(Path p) throws Exception {
+        Files.createDirectories(p.getParent());
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "no mkfifo on this system: " + e.getMessage());
+            return;
+        }
+        assertEquals(0, mk.waitFor(), new String(mk.getInputStream().readAllBytes()));
+        assertTrue(Files.exists(p) && !Files.isRegularFile(p), p + " is a named pipe");
+    }
+
+    /**
+     * The book's diagnostics. A guard, not a timing assertion: a build that opens a named pipe to read it waits
+     * forever, and would stop the whole test run.
+     */
+    static List<Diagnostic> checkWithoutWaiting(TestBook b) {
+        return assertTimeoutPreemptively(java.time.Duration.ofMinutes(2), () -> b.check(), "the build waited to read a named pipe");
     }
 
     @Test

@@ -381,7 +381,9 @@ class HostileContentTest {
         Path dir = Files.createDirectories(tmp.resolve("templates"));
         Files.writeString(dir.resolve("evil.ftl"), "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}");
         Templates t = new Templates(dir);
-        Exception e = assertThrows(IllegalStateException.class, () -> t.render("evil.ftl", Map.of()));
+        // the book's template is a source file: refused as a source error at its line, not run
+        org.coursebook.diag.BuildException e = assertThrows(org.coursebook.diag.BuildException.class, () -> t.render("evil.ftl", Map.of()));
         assertTrue(String.valueOf(e.getCause()).contains("Execute"), String.valueOf(e.getCause()));
+        assertEquals(dir.resolve("evil.ftl"), e.diagnostics().get(0).pos().file());
     }
 }

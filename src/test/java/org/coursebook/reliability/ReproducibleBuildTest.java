@@ -40,8 +40,12 @@ class ReproducibleBuildTest {
     }
 
     static Path build(String name, Instant time) throws IOException {
+        return build(name, time, Set.of("epub", "pdf"));
+    }
+
+    static Path build(String name, Instant time, Set<String> formats) throws IOException {
         Path out = BASE.resolve(name);
-        new BuildPipeline(Renderers.all(), s -> {}).build(new BuildOptions(manifest, out, Set.of("epub", "pdf"), time,
+        new BuildPipeline(Renderers.all(), s -> {}).build(new BuildOptions(manifest, out, formats, time,
                 null, null, BookReader.Limits.defaults(), List.of()));
         return out;
     }
@@ -57,22 +61,57 @@ class ReproducibleBuildTest {
         assertSameBytes(build("one", Builds.FIXED_TIME), build("two", Builds.FIXED_TIME));
     }
 
-    /** A Turkish locale once turned roman folios "ii" into "ıı" (a dotless i) inside openhtmltopdf. */
+    /**
+     * A Turkish locale once turned roman folios "ii" into "ıı" (a dotless i) inside openhtmltopdf. The command line,
+     * started on a Turkish machine in the Pacific's earliest time zone, gives the bytes of a build here.
+     */
     @Test
-    void theLocaleAndTimeZoneOfTheMachineDoNotMatter() throws IOException {
+    void theLocaleAndTimeZoneOfTheMachineDoNotMatter() throws Exception {
         Path plain = build("plain", Builds.FIXED_TIME);
+        Path turkish = buildInAnotherJvm("turkish", Builds.FIXED_TIME.getEpochSecond(), "tr", "TR", "Pacific/Kiritimati");
+        assertSameBytes(plain, turkish);
+    }
+
+    /**
+     * In a JVM whose default locale would spoil the roman numerals, the PDF is refused with the reason, not printed
+     * with "ıı"; nothing else depends on the locale, and the renderer leaves the JVM's locale as it found it.
+     */
+    @Test
+    void inAJvmWithATurkishDefaultLocaleThePdfIsRefusedNotPrintedWrong() throws IOException {
+        Path plain = build("plain-epub", Builds.FIXED_TIME, Set.of("epub"));
         Locale locale = Locale.getDefault();
         TimeZone zone = TimeZone.getDefault();
-        Path turkish;
+        Locale turkish = Locale.forLanguageTag("tr-TR");
         try {
-            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            Locale.setDefault(turkish);
             TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
-            turkish = build("turkish", Builds.FIXED_TIME);
+            Path epub = build("turkish-epub", Builds.FIXED_TIME, Set.of("epub"));
+            assertArrayEquals(Files.readAllBytes(plain.resolve(EPUB)), Files.readAllBytes(epub.resolve(EPUB)));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> build("turkish-pdf", Builds.FIXED_TIME, Set.of("pdf")));
+            assertTrue(e.getMessage().contains("(tr-TR) lower-cases 'I' to 'ı'"), e.getMessage());
+            assertEquals(turkish, Locale.getDefault(), "the renderer does not change the JVM's locale");
+            assertFalse(Files.exists(BASE.resolve("turkish-pdf").resolve(PDF)));
         } finally {
             Locale.setDefault(locale);
             TimeZone.setDefault(zone);
         }
-        assertSameBytes(plain, turkish);
+    }
+
+    /** Builds the small book with the command line in a JVM of its own, started in that locale and time zone. */
+    static Path buildInAnotherJvm(String name, long sourceDateEpoch, String language, String country, String zone) throws Exception {
+        Path child = BASE.resolve(name);
+        Path log = BASE.resolve(name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", "-Duser.language=" + language,
+                "-Duser.country=" + country, "org.coursebook.cli.Main", "build", "--book", manifest.toString(),
+                "--out", child.toString(), "--format", "epub,pdf")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SOURCE_DATE_EPOCH", Long.toString(sourceDateEpoch));
+        pb.environment().put("TZ", zone);
+        Process p = pb.start();
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the child build finished");
+        assertEquals(0, p.exitValue(), Files.readString(log));
+        return child;
     }
 
     @Test
@@ -99,16 +138,7 @@ class ReproducibleBuildTest {
     void sourceDateEpochInAnotherJvmGivesTheSameBytes() throws Exception {
         long epoch = 1_700_000_000L;
         Path inProcess = build("in-process", Instant.ofEpochSecond(epoch));
-        Path child = BASE.resolve("child");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", "-Duser.language=ru", "-Duser.country=RU",
-                "org.coursebook.cli.Main", "build", "--book", manifest.toString(), "--out", child.toString(), "--format", "epub,pdf")
-                .redirectErrorStream(true).redirectOutput(BASE.resolve("child.log").toFile());
-        pb.environment().put("SOURCE_DATE_EPOCH", Long.toString(epoch));
-        pb.environment().put("TZ", "America/Los_Angeles");
-        Process p = pb.start();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the child build finished");
-        assertEquals(0, p.exitValue(), Files.readString(BASE.resolve("child.log")));
+        Path child = buildInAnotherJvm("child", epoch, "ru", "RU", "America/Los_Angeles");
         assertSameBytes(inProcess, child);
         assertTrue(entry(child.resolve(EPUB), "OEBPS/package.opf").contains("2023-11-14T22:13:20Z"));
     }

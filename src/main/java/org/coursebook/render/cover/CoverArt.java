@@ -7,13 +7,13 @@ import org.coursebook.model.Book;
 import org.coursebook.model.BookMeta;
 import org.coursebook.render.Fonts;
 import org.coursebook.render.RenderContext;
+import org.coursebook.util.ImageHeader;
+import org.coursebook.util.Sha256;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -71,17 +71,8 @@ public final class CoverArt {
     public Size ebookSize(Book book) throws IOException {
         Asset own = book.meta().cover();
         if (own == null) return new Size("image/png", EBOOK_WIDTH, EBOOK_HEIGHT);
-        try (ImageInputStream in = ImageIO.createImageInputStream(own.source().toFile())) {
-            java.util.Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new IOException(own.source() + ": the cover image cannot be decoded");
-            ImageReader r = readers.next();
-            try {
-                r.setInput(in);
-                return new Size(own.mediaType(), r.getWidth(0), r.getHeight(0));
-            } finally {
-                r.dispose();
-            }
-        }
+        ImageHeader header = ImageHeader.read(own.source());
+        return new Size(own.mediaType(), header.width(), header.height());
     }
 
     /** The last covers drawn or being drawn, by size and the SVG's digest. */
@@ -91,6 +82,8 @@ public final class CoverArt {
             return size() > 4;
         }
     };
+    /** The drawing started by the last {@link #prefetch}, with its outcome. */
+    private CompletableFuture<Void> ahead = CompletableFuture.completedFuture(null);
     private Fonts fontsInUse;
     private SvgRasterizer rasterizer;
     private CoverText text;
@@ -152,19 +145,52 @@ public final class CoverArt {
      * template draws the same SVG for the finished book, {@link #ebook} and {@link #print} take the drawing from
      * here (waiting for it if need be), otherwise they draw their own. Nothing is drawn for a book that brings
      * its own cover image.
+     *
+     * <p>What the drawing ahead meets is kept in {@link #ahead()}, not dropped. An exception there (a template
+     * that fails for the outline, say, which has no parts) is the renderer's to report: {@link #ebook} and
+     * {@link #print} draw for the finished book themselves and throw what they meet. An {@link Error} (out of
+     * memory, say) is thrown by the next call of {@link #ebook} or {@link #print}.
      */
     public void prefetch(Book outline, RenderContext ctx, boolean ebook, boolean print) {
         if (outline.meta().cover() != null || !(ebook || print)) return;
-        Thread t = new Thread(() -> {
+        CompletableFuture<Void> drawing = CompletableFuture.runAsync(() -> {
             try {
                 if (ebook) generated(outline, ctx, EBOOK_WIDTH, EBOOK_HEIGHT, false);
                 if (print) generated(outline, ctx, printWidth(outline), printHeight(outline), false);
-            } catch (RuntimeException | IOException | Error e) {
-                // the renderer asks again for the finished book, draws the cover itself and reports what fails
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        }, "coursebook-cover");
+        }, CoverArt::onOwnThread);
+        synchronized (this) {
+            ahead = drawing;
+        }
+    }
+
+    /** The last drawing ahead ({@link #prefetch}): done, failed or still running. */
+    synchronized CompletableFuture<Void> ahead() {
+        return ahead;
+    }
+
+    /**
+     * Runs {@code task} on a thread of its own, so that drawing the cover overlaps with reading the chapters
+     * without taking one of the common pool's threads (the build's parallel steps use those). A daemon: a build
+     * that ends early does not wait for it. Its failure goes to the future that {@code runAsync} returns.
+     */
+    private static void onOwnThread(Runnable task) {
+        Thread t = new Thread(task, "coursebook-cover");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Throws the {@link Error} that ended the last drawing ahead, if one did. */
+    private void rethrowErrorFromAhead() {
+        CompletableFuture<Void> last = ahead();
+        if (!last.isCompletedExceptionally()) return;
+        try {
+            last.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Error err) throw err;
+        }
     }
 
     private static int printWidth(Book book) {
@@ -182,9 +208,12 @@ public final class CoverArt {
      * is this call's to report.
      */
     private Image generated(Book book, RenderContext ctx, int width, int height, boolean report) throws IOException {
-        if (report) warnAboutMissingGlyphs(book, ctx);
+        if (report) {
+            rethrowErrorFromAhead();
+            warnAboutMissingGlyphs(book, ctx);
+        }
         String svg = svg(book, ctx, width, height);
-        String key = width + "x" + height + ":" + java.util.HexFormat.of().formatHex(sha256(svg));
+        String key = width + "x" + height + ":" + Sha256.hex(svg, 32);
         for (int attempt = 0; ; attempt++) {
             CompletableFuture<Image> pending;
             boolean mine = false;
@@ -212,6 +241,7 @@ public final class CoverArt {
                 return pending.join();
             } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
                 forget(key, pending);
+                if (e.getCause() instanceof Error err) throw err;
                 if (attempt > 0) throw new IllegalStateException("the cover cannot be drawn: " + e.getCause(), e.getCause());
             }
         }
@@ -253,13 +283,6 @@ public final class CoverArt {
         }
     }
 
-    private static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static BufferedImage decode(byte[] bytes, Asset own) throws IOException {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));

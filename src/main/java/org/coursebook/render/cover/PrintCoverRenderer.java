@@ -9,13 +9,11 @@ import org.coursebook.render.RenderContext;
 import org.coursebook.render.Renderer;
 import org.coursebook.render.pdf.PdfEngine;
 import org.coursebook.render.pdf.PdfFinisher;
+import org.coursebook.util.Sha256;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,18 +80,10 @@ public final class PrintCoverRenderer implements Renderer {
 
     /** The book's PDF and the cover's are different files: give the cover its own document id. */
     private static void giveOwnId(PDDocument doc, String seed) {
-        byte[] id = Arrays.copyOf(sha256(seed.getBytes(StandardCharsets.UTF_8)), 16);
+        byte[] id = Arrays.copyOf(Sha256.of(seed), 16);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-    }
-
-    private static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -70,9 +70,9 @@ public final class PdfEngine {
      * (finishing a saved PDF meant parsing and compressing it all over again: a quarter of the render time).
      */
     public byte[] render(String xhtml, Path baseDir, Fonts fonts, Finishing finishing) throws IOException {
+        requireLocaleThatKeepsRomanNumerals();
         load();
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        RootLocale.enter();
         try (PDDocument doc = new PDDocument()) {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.usePDDocument(doc);
@@ -106,10 +106,27 @@ public final class PdfEngine {
             // for the save. Our fonts stay open: the renderer closes only the font files it opened itself.
             finishing.finish(doc);
             doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
-        } finally {
-            RootLocale.exit();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * openhtmltopdf writes {@code counter(page, lower-roman)} (the front matter's folios, their entries in the
+     * contents) with {@code String.toLowerCase()} in the JVM's default locale: under a Turkish or Azerbaijani
+     * locale page ii comes out as "ıı", with dotless i's, and the PDF's bytes depend on the machine. The command
+     * line runs in {@link Locale#ROOT} from its start ({@code Main.main}); the engine does not change the default
+     * locale itself (that is global: every other thread of the JVM would see it while a PDF is drawn). In a JVM
+     * whose default locale would spoil the numerals it refuses to draw rather than print them wrong.
+     *
+     * @throws IllegalStateException if the default locale lower-cases "I" to anything but "i"
+     */
+    static void requireLocaleThatKeepsRomanNumerals() {
+        Locale locale = Locale.getDefault();
+        if (!"I".toLowerCase(locale).equals("i")) {
+            throw new IllegalStateException("the JVM's default locale (" + locale.toLanguageTag() + ") lower-cases 'I' to '"
+                    + "I".toLowerCase(locale) + "', which openhtmltopdf would print in the roman page numbers: draw PDFs in a JVM "
+                    + "whose default locale is Locale.ROOT (as the command line sets it) or English");
+        }
     }
 
     private static void register(PdfRendererBuilder b, PDDocument doc, Fonts fonts, Fonts.Face f, String family) {
@@ -148,36 +165,6 @@ public final class PdfEngine {
             }
             return font;
         }
-    }
-
-    /**
-     * openhtmltopdf formats {@code counter(page, lower-roman)} with {@code String.toLowerCase()} in the JVM's
-     * default locale, so under a Turkish locale the folios come out as "ıı" and the PDF's bytes depend on the
-     * machine. While any render runs, the default locale is {@link Locale#ROOT}; the last render to finish
-     * restores the caller's locale.
-     */
-    static final class RootLocale {
-        private static int active;
-        private static Locale saved, savedDisplay, savedFormat;
-
-        static synchronized void enter() {
-            if (active++ == 0) {
-                saved = Locale.getDefault();
-                savedDisplay = Locale.getDefault(Locale.Category.DISPLAY);
-                savedFormat = Locale.getDefault(Locale.Category.FORMAT);
-                Locale.setDefault(Locale.ROOT);
-            }
-        }
-
-        static synchronized void exit() {
-            if (--active == 0) {
-                Locale.setDefault(saved);
-                Locale.setDefault(Locale.Category.DISPLAY, savedDisplay);
-                Locale.setDefault(Locale.Category.FORMAT, savedFormat);
-            }
-        }
-
-        private RootLocale() {}
     }
 
     private static boolean allowed(String uri, Path root) {

@@ -26,13 +26,20 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.apache.xmpbox.xml.XmpParsingException;
+import org.apache.xmpbox.xml.XmpSerializer;
 import org.coursebook.model.BookMeta;
+import org.coursebook.util.Sha256;
+
+import javax.xml.transform.TransformerException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,8 +53,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finishes a PDF drawn by openhtmltopdf, with PDFBox: page labels (front matter i, ii, iii, the body from 1),
@@ -56,6 +61,9 @@ import java.util.regex.Pattern;
  * give the same bytes.
  */
 public final class PdfFinisher {
+    /** The creator and producer named in the document information and the XMP metadata. */
+    static final String CREATOR = "coursebook", PRODUCER = "coursebook (openhtmltopdf, Apache PDFBox)";
+
     private PdfFinisher() {}
 
     /**
@@ -247,45 +255,57 @@ public final class PdfFinisher {
         info.setTitle(title);
         info.setAuthor(String.join(", ", meta.authors()));
         if (!meta.description().isEmpty()) info.setSubject(meta.description());
-        info.setCreator("coursebook");
-        info.setProducer("coursebook (openhtmltopdf, Apache PDFBox)");
+        info.setCreator(CREATOR);
+        info.setProducer(PRODUCER);
 
         String iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(buildTime.atOffset(ZoneOffset.UTC).withNano(0));
         PDMetadata md = doc.getDocumentCatalog().getMetadata();
-        if (md != null) {
-            String xmp = new String(md.toByteArray(), StandardCharsets.UTF_8);
-            xmp = replaceDates(xmp, iso);
-            xmp = replaceElement(xmp, "pdf:Producer", "coursebook (openhtmltopdf, Apache PDFBox)");
-            xmp = replaceElement(xmp, "xmp:CreatorTool", "coursebook");
-            PDMetadata fresh = new PDMetadata(doc, new java.io.ByteArrayInputStream(xmp.getBytes(StandardCharsets.UTF_8)));
-            doc.getDocumentCatalog().setMetadata(fresh);
-        }
-        byte[] id = sha(meta.identifier() + (title.equals(meta.title()) ? "" : "|" + title) + "|" + iso);
+        if (md != null) doc.getDocumentCatalog().setMetadata(new PDMetadata(doc,
+                new java.io.ByteArrayInputStream(xmp(md.toByteArray(), cal, title, meta))));
+        byte[] id = Sha256.of(meta.identifier() + (title.equals(meta.title()) ? "" : "|" + title) + "|" + iso);
         COSArray ids = new COSArray();
         ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
         ids.add(new COSString(java.util.Arrays.copyOf(id, 16)));
         doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
     }
 
-    private static final Pattern DATE_ELEMENTS = Pattern.compile("<(xmp:(?:CreateDate|ModifyDate|MetadataDate))>[^<]*</\\1>");
-    private static final Pattern DATE_ATTRS = Pattern.compile("(xmp:(?:CreateDate|ModifyDate|MetadataDate))=\"[^\"]*\"");
-
-    static String replaceDates(String xmp, String iso) {
-        String s = DATE_ELEMENTS.matcher(xmp).replaceAll(m -> "<" + m.group(1) + ">" + iso + "</" + m.group(1) + ">");
-        return DATE_ATTRS.matcher(s).replaceAll(m -> m.group(1) + "=\"" + iso + "\"");
-    }
-
-    private static String replaceElement(String xmp, String name, String value) {
-        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">[^<]*</" + Pattern.quote(name) + ">").matcher(xmp);
-        return m.replaceAll(Matcher.quoteReplacement("<" + name + ">" + value + "</" + name + ">"));
-    }
-
-    private static byte[] sha(String s) {
+    /**
+     * The document's XMP metadata (as openhtmltopdf wrote it, with its PDF/A and PDF/UA identification and
+     * extension schemas) with what the document information dictionary says, so that the two agree as PDF/A
+     * requires (ISO 19005-2, 6.6.2.3): the creation, modification and metadata dates are the build time
+     * ({@code cal}, not the clock, so that builds are reproducible), the producer and creator tool name
+     * coursebook, and the title, authors and description are the book's. Read and written with xmpbox.
+     *
+     * @param xmp the XMP packet's bytes (UTF-8)
+     * @return the new packet's bytes (UTF-8)
+     * @throws IOException if the packet cannot be parsed or written
+     */
+    static byte[] xmp(byte[] xmp, Calendar cal, String title, BookMeta meta) throws IOException {
+        XMPMetadata x;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            x = new DomXmpParser().parse(xmp);
+        } catch (XmpParsingException e) {
+            throw new IOException("the PDF's XMP metadata cannot be read: " + e.getMessage(), e);
         }
+        XMPBasicSchema basic = x.getXMPBasicSchema() != null ? x.getXMPBasicSchema() : x.createAndAddXMPBasicSchema();
+        basic.setCreateDate(cal);
+        basic.setModifyDate(cal);
+        basic.setMetadataDate(cal);
+        basic.setCreatorTool(CREATOR);
+        AdobePDFSchema pdf = x.getAdobePDFSchema() != null ? x.getAdobePDFSchema() : x.createAndAddAdobePDFSchema();
+        pdf.setProducer(PRODUCER);
+        DublinCoreSchema dc = x.getDublinCoreSchema() != null ? x.getDublinCoreSchema() : x.createAndAddDublinCoreSchema();
+        dc.setTitle(title);
+        for (String old : dc.getCreators() == null ? List.<String>of() : List.copyOf(dc.getCreators())) dc.removeCreator(old);
+        dc.addCreator(String.join(", ", meta.authors()));
+        if (!meta.description().isEmpty()) dc.setDescription(meta.description());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(xmp.length + 256);
+        try {
+            new XmpSerializer().serialize(x, out, true);
+        } catch (TransformerException e) {
+            throw new IOException("the PDF's XMP metadata cannot be written: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
     }
 
     static String roman(int n) {

@@ -16,8 +16,7 @@ import org.coursebook.model.PageSize;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.coursebook.util.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,21 +170,10 @@ public final class Imposition {
         info.setCreationDate(cal);
         info.setModificationDate(cal);
         // PDFBox would otherwise derive the file id from the clock.
-        byte[] id = Arrays.copyOf(sha(source, layout.key()), 16);
+        byte[] id = Arrays.copyOf(Sha256.of(source, layout.key().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16);
         COSArray ids = new COSArray();
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-    }
-
-    private static byte[] sha(byte[] bytes, String salt) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(bytes);
-            md.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return md.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * requested layout under {@code print/}, at the same relative path with the layout as suffix:
  * {@code soviet-russia.pdf} → {@code print/soviet-russia-2up.pdf}, {@code handouts/04-the-soviet-system.pdf} →
  * {@code print/handouts/04-the-soviet-system-booklet.pdf}. Runs after the renderers, on their staged files.
+ * The print cover ({@code <slug>-cover.pdf}) is not imposed: it is one page of the book's trim size that the
+ * shop prints on its own, on cover stock, and a 2-up or booklet copy of it would be half a sheet of nothing.
  */
 public final class PrintFiles {
     public static final String DIR = "print/";
@@ -25,14 +27,19 @@ public final class PrintFiles {
         return DIR + stem + "-" + layout.key() + ".pdf";
     }
 
-    /** Writes the imposed copies of every staged PDF; returns their relative paths. */
-    public static List<String> write(Output output, List<Imposition.Layout> layouts, java.time.Instant buildTime) throws IOException {
+    /**
+     * Writes the imposed copies of every staged PDF but those in {@code notImposed} (relative paths in the output
+     * folder, e.g. the print cover); returns their relative paths. {@code buildTime} dates the imposed files.
+     */
+    public static List<String> write(Output output, List<Imposition.Layout> layouts, java.util.Set<String> notImposed,
+                                     java.time.Instant buildTime) throws IOException {
         List<String> written = new ArrayList<>();
         if (layouts.isEmpty()) return written;
         Path printDir = output.dir().resolve(DIR);
         for (Path target : output.targets()) {
             if (!target.getFileName().toString().endsWith(".pdf") || target.startsWith(printDir)) continue;
             String relative = output.dir().relativize(target).toString().replace('\\', '/');
+            if (notImposed.contains(relative)) continue;
             byte[] pdf = Files.readAllBytes(output.stagedFile(target));
             for (Imposition.Layout layout : layouts) {
                 byte[] imposed = Imposition.impose(pdf, layout, target.getFileName().toString(), buildTime);

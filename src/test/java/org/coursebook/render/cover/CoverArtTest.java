@@ -196,6 +196,30 @@ class CoverArtTest {
     }
 
     @Test
+    void aDrawingAheadThatFailsKeepsItsFailureAndTheRendererReportsItsOwn() throws Exception {
+        Path styles = tmp.resolve("styles");
+        Files.createDirectories(styles.resolve("templates"));
+        // fails for the outline (no chapters yet), works for the finished book
+        Files.writeString(styles.resolve("templates/cover.svg.ftl"),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"${pixelWidth?c}\" height=\"${pixelHeight?c}\" viewBox=\"0 0 10 15\">"
+                        + "<title>${book.chapters()[0].title()}</title><rect width=\"10\" height=\"15\" fill=\"#336\"/></svg>\n");
+        RenderContext ctx = new RenderContext(new Output(tmp.resolve("out")), new Templates(styles.resolve("templates")),
+                new Styles(Path.of("styles")), FONTS, Instant.parse("2026-09-01T00:00:00Z"), new Diagnostics());
+        BookMeta m = meta("Soviet Russia", "", List.of("A"), PageSize.LETTER);
+        CoverArt art = new CoverArt();
+        art.prefetch(book(m), ctx, true, false);
+        java.util.concurrent.CompletionException failed = assertThrows(java.util.concurrent.CompletionException.class,
+                () -> art.ahead().join());
+        assertInstanceOf(org.coursebook.diag.BuildException.class, failed.getCause(), "kept, not dropped");
+        Book full = new Book(m, tmp, List.of(), List.of(chapter()), List.of());
+        assertEquals(1600, art.ebook(full, ctx).width(), "the renderer draws for the finished book itself");
+        // a template that fails for the finished book too: the renderer's call reports it, as a source error
+        org.coursebook.diag.BuildException e = assertThrows(org.coursebook.diag.BuildException.class,
+                () -> art.print(book(m), ctx));
+        assertTrue(e.diagnostics().get(0).pos().file().endsWith("cover.svg.ftl"), e.getMessage());
+    }
+
+    @Test
     void sizeOfTheInstructorsCoverIsReadWithoutDrawingIt() throws Exception {
         Path file = tmp.resolve("cover.jpg");
         ImageIO.write(new BufferedImage(1000, 1500, BufferedImage.TYPE_INT_RGB), "jpg", file.toFile());
