@@ -14,7 +14,10 @@ import org.coursebook.render.Fonts;
 import org.coursebook.render.GlyphCoverage;
 import org.coursebook.render.Output;
 import org.coursebook.render.RenderContext;
+import org.coursebook.render.ListingRenderer;
+import org.coursebook.render.Rendered;
 import org.coursebook.render.Renderer;
+import org.coursebook.render.Written;
 import org.coursebook.render.Styles;
 import org.coursebook.render.Templates;
 import org.coursebook.render.print.Imposition;
@@ -40,12 +43,16 @@ import java.util.function.Consumer;
  */
 public final class BuildPipeline {
     /**
-     * What a build produced: the files it wrote, and those of an earlier build of the book it removed because it
-     * no longer writes them (see {@link Output}).
+     * What a build produced: the files it wrote (their paths, and what the renderers returned for them: roles,
+     * sizes, page counts), and those of an earlier build of the book it removed because it no longer writes them
+     * (see {@link Output}).
      */
-    public record Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages, List<Path> removed) {
-        public Result(Book book, List<Path> written, List<Diagnostic> diagnostics, List<Stage> stages) {
-            this(book, written, diagnostics, stages, List.of());
+    public record Result(Book book, List<Path> written, List<Written> files, List<Diagnostic> diagnostics, List<Stage> stages,
+                         List<Path> removed) {
+        public Result {
+            written = List.copyOf(written);
+            files = List.copyOf(files);
+            removed = List.copyOf(removed);
         }
     }
 
@@ -159,7 +166,7 @@ public final class BuildPipeline {
         try (Output output = new Output(opts.outDir())) {
             Set<String> formats = new java.util.LinkedHashSet<>(opts.formats());
             output.plan(opts.manifest(), producers(formats, opts));
-            // The download page lists the files in the folder with their checksums: when an earlier build made
+            // The download page lists the book's files in the folder with their checksums: when an earlier build made
             // one, it is made again, so that it never describes files this build replaced or removed.
             boolean refreshPage = !formats.contains("site") && output.earlierProducers(DownloadPageRenderer.PAGE).contains("site")
                     && java.nio.file.Files.isRegularFile(output.dir().resolve(DownloadPageRenderer.PAGE));
@@ -190,11 +197,18 @@ public final class BuildPipeline {
             Book book = transform(read, diag);
             stages.add(stage("transform", t1, ""));
 
+            // What the renderers return is what the later ones (the download page, the print-shop copies) and the
+            // summary are given: none of them looks in the output folder or parses a PDF again.
+            List<Written> files = new ArrayList<>();
             for (Renderer r : selected) {
                 long t = System.nanoTime();
                 output.producer(r.format());
                 try {
-                    r.render(book, ctx);
+                    Set<String> before = paths(output.staged());
+                    Rendered done = r instanceof ListingRenderer listing
+                            ? listing.render(book, ctx, new ListingRenderer.Files(files, output.kept(), output.keptUndescribed()))
+                            : r.render(book, ctx);
+                    files.addAll(checkReturned(r, before, done, output));
                 } catch (BuildException e) {
                     // A source error only a renderer can see (a book's template that fails as it runs): reported
                     // with the others; the other renderers still run, so that one build lists every such error.
@@ -206,19 +220,19 @@ public final class BuildPipeline {
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();
                 output.producer(PRINT_FILES);
-                // the print cover is printed on its own, on cover stock: not imposed
-                Set<String> notImposed = Set.of(org.coursebook.render.cover.PrintCoverRenderer.fileName(book.meta().slug()));
-                if (PrintFiles.write(output, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), notImposed, buildTime).isEmpty()
-                        && !diag.hasErrors()) {
+                // the print cover is printed on its own, on cover stock: not imposed (PrintFiles.IMPOSED)
+                List<Written> imposed = PrintFiles.write(output, files, opts.printLayouts().stream().map(BuildPipeline::layout).toList(), buildTime);
+                if (imposed.isEmpty() && !diag.hasErrors()) {
                     diag.warning(org.coursebook.diag.SourcePos.of(opts.manifest()), "--print-layout was given but no PDF was built",
                             "add pdf or handouts to --format to get imposed copies in print/");
                 }
+                files.addAll(imposed);
                 stages.add(stage("print", t, ""));
             }
             diag.throwIfErrors();
             List<Path> written = output.targets();
             output.commit();
-            return new Result(book, written, diag.all(), stages, output.removed());
+            return new Result(book, written, files, diag.all(), stages, output.removed());
         }
     }
 
@@ -237,6 +251,35 @@ public final class BuildPipeline {
     private static void addNew(Diagnostics diag, List<Diagnostic> found) {
         List<Diagnostic> known = diag.all();
         for (Diagnostic d : found) if (!known.contains(d)) diag.add(d);
+    }
+
+    private static Set<String> paths(List<Written> files) {
+        Set<String> out = new HashSet<>();
+        for (Written w : files) out.add(w.path());
+        return out;
+    }
+
+    /**
+     * A renderer's result, checked against what it staged: every file it wrote is returned, as the output measured
+     * it, and nothing else. A mismatch is a bug in the renderer (an internal error), not a problem of the book.
+     */
+    static List<Written> checkReturned(Renderer r, Set<String> before, Rendered done, Output output) {
+        Map<String, Written> staged = new java.util.LinkedHashMap<>();
+        for (Written w : output.staged()) staged.put(w.path(), w);
+        Set<String> fresh = new java.util.TreeSet<>(staged.keySet());
+        fresh.removeAll(before);
+        Set<String> returned = new java.util.TreeSet<>();
+        for (Written w : done.files()) {
+            if (!w.equals(staged.get(w.path()))) {
+                throw new IllegalStateException(r.getClass().getSimpleName() + " returned " + w + ", which is not what it staged: " + staged.get(w.path()));
+            }
+            returned.add(w.path());
+        }
+        if (!returned.containsAll(fresh)) {
+            fresh.removeAll(returned);
+            throw new IllegalStateException(r.getClass().getSimpleName() + " wrote " + fresh + " without returning it");
+        }
+        return done.files();
     }
 
     /** What runs in a build: its formats, and the print-shop files if asked for. */

@@ -1,19 +1,19 @@
 package org.coursebook.cli;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.coursebook.build.BuildPipeline;
 import org.coursebook.diag.Diagnostic;
+import org.coursebook.render.Written;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The end of a build's report: the files written, their sizes, the PDFs' page counts, the warnings. */
+/**
+ * The end of a build's report: the files written, their sizes, the PDFs' page counts (as the renderers returned
+ * them: nothing is read back), the warnings.
+ */
 final class Summary {
     private Summary() {}
 
@@ -21,10 +21,9 @@ final class Summary {
         Path dir = outDir.toAbsolutePath().normalize();
         List<String[]> rows = new ArrayList<>();
         int width = 0;
-        for (Path p : r.written()) {
-            String name = dir.relativize(p.toAbsolutePath().normalize()).toString();
-            width = Math.max(width, name.length());
-            rows.add(new String[] {name, size(p), pages(p)});
+        for (Written w : r.files()) {
+            width = Math.max(width, w.path().length());
+            rows.add(new String[] {w.path(), size(w.bytes()), w.paged() ? Main.plural(w.pages(), "page") : ""});
         }
         out.printf(Locale.ROOT, "wrote %d file%s to %s in %.2f s%n", rows.size(), rows.size() == 1 ? "" : "s",
                 outDir, millis / 1000.0);
@@ -42,25 +41,10 @@ final class Summary {
         out.println(warnings == 0 && errors == 0 ? "no warnings" : Main.plural(warnings, "warning") + " (printed above)");
     }
 
-    static String size(Path p) {
-        long n;
-        try {
-            n = Files.size(p);
-        } catch (IOException e) {
-            return "?";
-        }
+    /** A size for people, in binary units: "372.5 KiB". */
+    static String size(long n) {
         if (n < 1024) return n + " B";
         if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
         return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
-    }
-
-    /** "135 pages" for a PDF, empty for anything else. */
-    static String pages(Path p) {
-        if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) return "";
-        try (PDDocument doc = Loader.loadPDF(p.toFile())) {
-            return Main.plural(doc.getNumberOfPages(), "page");
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -11,20 +11,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the book's own stylesheets (the {@code styles/} folder) for what would make the book load something
- * from elsewhere: {@code url(…)} or {@code @import} of a web address or an absolute path, and scripts
- * ({@code expression(…)}, {@code javascript:}). Fonts and images the CSS uses must travel with the book.
- * Then the fonts ({@link #checkFonts}): every {@code @font-face} must name a family and a TrueType font file
- * inside the styles folder that the PDF can embed, and every {@code font-family} must name a font the book has.
+ * Checks the book's own stylesheets (the {@code styles/} folder), read with a CSS parser ({@link CssChecker}), for
+ * what would make the book load something from elsewhere: {@code url(…)}, {@code image-set(…)} or
+ * {@code @import} of a web address or an absolute path, and scripts ({@code expression(…)}, {@code behavior},
+ * {@code javascript:}), also when CSS escapes spell them; CSS the parser cannot read is an error too. Fonts and
+ * images the CSS uses must travel with the book. Then the fonts ({@link #checkFonts}): every {@code @font-face}
+ * must name a family and a TrueType font file inside the styles folder that the PDF can embed, and every
+ * {@code font-family} must name a font the book has.
  */
 public final class StyleChecker {
-    private static final Pattern URL = Pattern.compile("url\\(\\s*(['\"]?)([^'\")]*)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IMPORT = Pattern.compile("@import\\s+(['\"])([^'\"]*)\\1", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCRIPT = Pattern.compile("expression\\s*\\(|javascript:|behavior\\s*:|-moz-binding", Pattern.CASE_INSENSITIVE);
 
     private StyleChecker() {}
 
@@ -189,48 +187,11 @@ public final class StyleChecker {
         return best != null && bestDistance <= Math.max(2, key.length() / 3) ? best : null;
     }
 
+    /** Reports each problem {@link CssChecker#checkStylesheet} finds in {@code css}, the text of {@code file}, at its line and column. */
     static void checkCss(Path file, String css, Diagnostics diag) {
-        String text = blankComments(css);
-        Matcher m = URL.matcher(text);
-        while (m.find()) {
-            String target = m.group(2).strip();
-            if (isExternal(target)) {
-                diag.error(SourcePos.at(file, text, m.start()), "the stylesheet loads '" + target + "' from outside the book",
-                        "the book must be self-contained: copy the file next to the stylesheet and refer to it by a relative path");
-            }
+        for (CssChecker.Problem p : CssChecker.checkStylesheet(css)) {
+            diag.error(new SourcePos(file, p.line(), p.column()), p.message(), p.hint());
         }
-        m = IMPORT.matcher(text);
-        while (m.find()) {
-            if (isExternal(m.group(2).strip())) {
-                diag.error(SourcePos.at(file, text, m.start()), "the stylesheet imports '" + m.group(2).strip() + "' from outside the book",
-                        "copy the rules into this stylesheet");
-            }
-        }
-        m = SCRIPT.matcher(text);
-        while (m.find()) {
-            diag.error(SourcePos.at(file, text, m.start()), "the stylesheet contains a script ('" + m.group() + "')", "delete it: the book runs no scripts");
-        }
-    }
-
-    private static boolean isExternal(String target) {
-        String t = target.toLowerCase(Locale.ROOT);
-        if (t.isEmpty() || t.startsWith("#")) return false;
-        if (t.startsWith("data:font/") || t.startsWith("data:application/font") || t.startsWith("data:image/png")
-                || t.startsWith("data:image/jpeg") || t.startsWith("data:image/gif")) return false;
-        return t.startsWith("/") || t.startsWith("\\") || t.matches("^[a-z][a-z0-9+.-]*:.*");
-    }
-
-    /** Replaces comments by spaces, keeping line breaks, so offsets stay where they were. */
-    private static String blankComments(String css) {
-        StringBuilder sb = new StringBuilder(css);
-        int i = 0;
-        while ((i = sb.indexOf("/*", i)) >= 0) {
-            int end = sb.indexOf("*/", i + 2);
-            int stop = end < 0 ? sb.length() : end + 2;
-            for (int k = i; k < stop; k++) if (sb.charAt(k) != '\n') sb.setCharAt(k, ' ');
-            i = stop;
-        }
-        return sb.toString();
     }
 
 }

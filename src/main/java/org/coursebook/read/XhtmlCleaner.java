@@ -7,6 +7,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
+import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
 
 import java.util.ArrayList;
@@ -16,13 +17,59 @@ import java.util.Set;
 
 /**
  * Turns an HTML fragment (Flexmark's output, raw HTML from the author) into well-formed XHTML that the EPUB
- * specification allows. Anything unsafe or not self-contained is removed and reported as an error at the
- * fragment's source line.
+ * specification allows. What a chapter may hold is an allow-list ({@link #ALLOWED}, a jsoup {@link Safelist}):
+ * the text-level and grouping elements of HTML an author writes in a chapter, with the attributes EPUB 3 XHTML
+ * content may have on them. Anything unsafe or not self-contained (scripts, embedded pages and media, forms,
+ * event handlers, active links, remote resources, a style attribute that loads or runs anything) is removed and
+ * reported as an error at the element's source line and column; any other element or attribute not on the list
+ * is removed with a warning there (an element's content is kept).
  */
 public final class XhtmlCleaner {
+    /** Elements that run, embed or load something, or belong to the page: removed with their content, an error. */
     private static final Set<String> FORBIDDEN = Set.of("script", "iframe", "object", "embed", "applet", "form",
             "input", "button", "select", "textarea", "frame", "frameset", "base", "link", "meta", "style", "noscript",
-            "portal", "template", "canvas", "audio", "video", "source", "track", "foreignobject", "dialog");
+            "portal", "template", "canvas", "audio", "video", "source", "track", "foreignobject", "dialog", "param");
+
+    /**
+     * What a chapter's content may hold (HTML's grouping, text-level, edit, table and interactive-disclosure
+     * elements as EPUB 3.3 content documents allow them; https://www.w3.org/TR/epub-33/#sec-xhtml), and the
+     * attributes of each. Every element may also have the global attributes below and any {@code aria-*} and
+     * {@code data-*} attribute; {@code style} is checked as CSS ({@link CssChecker}).
+     */
+    static final Safelist ALLOWED = new ChapterSafelist()
+            .addTags("p", "div", "section", "article", "aside", "header", "footer", "address", "blockquote", "figure",
+                    "figcaption", "hr", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+                    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td", "details", "summary",
+                    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "img", "ins",
+                    "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
+                    "u", "var", "wbr")
+            .addAttributes(":all", "class", "id", "lang", "xml:lang", "dir", "title", "style", "role", "epub:type",
+                    "translate", "hidden", "tabindex")
+            .addAttributes("a", "href", "hreflang", "rel", "target", "type")
+            .addAttributes("img", "src", "alt", "width", "height")
+            .addAttributes("ol", "start", "type", "reversed")
+            .addAttributes("li", "value")
+            .addAttributes("td", "colspan", "rowspan", "headers")
+            .addAttributes("th", "colspan", "rowspan", "headers", "scope", "abbr")
+            .addAttributes("col", "span")
+            .addAttributes("colgroup", "span")
+            .addAttributes("blockquote", "cite")
+            .addAttributes("q", "cite")
+            .addAttributes("del", "cite", "datetime")
+            .addAttributes("ins", "cite", "datetime")
+            .addAttributes("time", "datetime")
+            .addAttributes("data", "value")
+            .addAttributes("details", "open");
+
+    /** The allow-list with HTML's attribute families: {@code aria-*} (WAI-ARIA) and {@code data-*} on any element. */
+    private static final class ChapterSafelist extends Safelist {
+        private static final java.util.regex.Pattern FAMILY = java.util.regex.Pattern.compile("(aria|data)-[a-z0-9_.-]*[a-z0-9_]");
+
+        @Override
+        public boolean isSafeAttribute(String tagName, Element el, Attribute attr) {
+            return FAMILY.matcher(attr.getKey()).matches() || super.isSafeAttribute(tagName, el, attr);
+        }
+    }
     /** data: URLs that are only pictures (an SVG could carry a script; HTML is a page). */
     private static final java.util.regex.Pattern SAFE_DATA = java.util.regex.Pattern.compile("data:image/(png|jpeg|jpg|gif)[;,].*", java.util.regex.Pattern.DOTALL);
     private static final Set<String> URL_ATTRS = Set.of("href", "src", "xlink:href", "poster", "data", "action",
@@ -95,16 +142,30 @@ public final class XhtmlCleaner {
                 table.prependChild(caption);
             }
         }
+        org.jsoup.nodes.Node top = root.root();
         for (Element el : new ArrayList<>(root.getAllElements())) {
             if (el == root) continue;
             SourcePos at = at(el, pos, tracked);
             String tag = el.normalName();
+            // inside an element removed before: only what is unsafe is still reported, at its own place
+            boolean removed = el.root() != top;
             if (FORBIDDEN.contains(tag)) {
                 diag.error(at, "<" + tag + "> is not allowed in a chapter",
                         "the book must be static and self-contained: remove the <" + tag + "> element");
                 el.remove();
                 continue;
             }
+            if (!removed && (tag.equals("svg") || tag.equals("math"))) {
+                if (tag.equals("svg")) {
+                    diag.error(at, "inline SVG is not supported in a chapter",
+                            "save the drawing as a file in images/ and include it as an image: ![what it shows](images/drawing.svg)");
+                } else {
+                    diag.error(at, "MathML is not supported in a chapter", "write the formula as text, or include it as an image");
+                }
+                el.remove(); // what it holds is still checked below, so that anything unsafe in it is reported too
+                removed = true;
+            }
+            List<CssChecker.Problem> problems;
             for (Attribute a : new ArrayList<>(el.attributes().asList())) {
                 String name = a.getKey().toLowerCase(Locale.ROOT);
                 String value = a.getValue().trim();
@@ -131,18 +192,31 @@ public final class XhtmlCleaner {
                                 "only images can be included in a chapter: use ![description](images/file.png)");
                         el.removeAttr(a.getKey());
                     }
-                } else if (name.equals("style") && (lower.contains("url(") || lower.contains("expression(")
-                        || lower.contains("@import") || lower.contains("javascript:"))) {
-                    diag.error(at, "a style attribute that loads a resource is not allowed", "use the stylesheets in styles/");
+                } else if (name.equals("style") && !(problems = CssChecker.checkStyleAttribute(a.getValue())).isEmpty()) {
+                    java.util.Set<String> said = new java.util.HashSet<>();
+                    for (CssChecker.Problem p : problems) if (said.add(p.message())) diag.error(at, p.message(), p.hint());
                     el.removeAttr(a.getKey());
                 } else if (name.equals("align")) {
                     el.removeAttr(a.getKey());
                     el.addClass("align-" + lower);
                 } else if (tag.equals("img") && (name.equals("width") || name.equals("height")) && lower.endsWith("%")) {
                     el.removeAttr(a.getKey());
-                } else if (name.contains(":") && !name.startsWith("xml:") && !name.startsWith("epub:") && !name.startsWith("xlink:")) {
+                } else if (name.equals("xmlns") || name.startsWith("xmlns:")) {
+                    el.removeAttr(a.getKey()); // a namespace declaration: the page declares the namespaces it uses
+                } else if (!removed && !ALLOWED.isSafeAttribute(tag, el, a)) {
+                    diag.warning(at, "<" + tag + "> may not have the attribute '" + a.getKey() + "' in a chapter: it was removed",
+                            "elements may have class, id, lang, dir, title, role, aria-* and data-* attributes, and those of "
+                                    + "their kind (href on a link, src and alt on an image, colspan on a cell…); "
+                                    + "to style the element, give it a class and style that in styles/");
                     el.removeAttr(a.getKey());
                 }
+            }
+            if (!removed && el.parent() != null && !ALLOWED.isSafeTag(tag)) {
+                boolean empty = el.childNodeSize() == 0;
+                diag.warning(at, "<" + tag + "> is not an element a chapter may hold: it was removed"
+                                + (empty ? "" : ", its content kept"),
+                        "mark the passage with <span class=\"…\"> or <div class=\"…\"> and style the class in styles/");
+                el.unwrap();
             }
         }
     }

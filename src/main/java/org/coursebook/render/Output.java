@@ -20,11 +20,13 @@ import java.util.Map;
  * killed build are removed by the next one.
  *
  * <p>The folder also keeps a record of what builds wrote into it ({@value #RECORD}: one line per file, the book,
- * the producer that wrote it (a format, such as {@code handouts}) and its path). When a build of a book commits,
+ * the producer that wrote it (a format, such as {@code handouts}), its path, and what the renderer said of it:
+ * its role, page count, size and SHA-256 ({@link Written})). When a build of a book commits,
  * it removes each file that an earlier build of the same book wrote and that this build does not write, if every
  * producer that wrote it ran in this build ({@link #plan}): a renamed handout does not stay beside the new one,
  * and a build of one format leaves the other formats' files alone. Files no build recorded (the user's own) are
- * never touched.
+ * never touched. A build of some formats learns the files the others left from the record ({@link #kept()}),
+ * never by looking at them.
  */
 public final class Output implements AutoCloseable {
     static final String TMP_PREFIX = ".coursebook-tmp-";
@@ -33,8 +35,12 @@ public final class Output implements AutoCloseable {
     /** The producer of files written before {@link #producer} is called, which no build removes. */
     static final String UNNAMED = "-";
 
-    /** One line of the record: a file (relative, forward slashes) a producer wrote for a book (a digest of its manifest's path). */
-    private record Entry(String book, String producer, String path) {}
+    /**
+     * One line of the record: a file (relative, forward slashes) a producer wrote for a book (a digest of its
+     * manifest's path), and what the renderer said of it; {@code described} is null in a line an older
+     * coursebook wrote, which had only the first three fields.
+     */
+    private record Entry(String book, String producer, String path, Written described) {}
 
     /** Writes one file's bytes. */
     @FunctionalInterface
@@ -48,6 +54,8 @@ public final class Output implements AutoCloseable {
     private final List<Entry> earlier;
     /** The producer of each staged file (a file may have several). */
     private final Map<Path, java.util.Set<String>> producers = new LinkedHashMap<>();
+    /** What each staged file is, measured as it was written. */
+    private final Map<Path, Written> described = new LinkedHashMap<>();
     private String book = "";
     private java.util.Set<String> running = java.util.Set.of();
     private String producer = UNNAMED;
@@ -123,8 +131,19 @@ public final class Output implements AutoCloseable {
         return dir;
     }
 
-    /** Stages {@code relative} (e.g. "handouts/01-x.pdf"); returns the final path it will have. */
-    public synchronized Path write(String relative, Writer writer) throws IOException {
+    /** Stages {@code relative} as a file without a role or pages (see {@link #write(String, String, int, Writer)}). */
+    public Written write(String relative, Writer writer) throws IOException {
+        return write(relative, Written.OTHER, -1, writer);
+    }
+
+    /**
+     * Stages {@code relative} (e.g. "handouts/01-x.pdf"), measuring its size and SHA-256 as the bytes go out.
+     *
+     * @param role  what the file is for ({@link Written}'s constants)
+     * @param pages its page count if it is a PDF (the renderer counted them while the document was open), else -1
+     * @return the file as written, for the renderer to return ({@link Rendered})
+     */
+    public synchronized Written write(String relative, String role, int pages, Writer writer) throws IOException {
         if (aborted || done) throw new IOException("the output is closed (the build was stopped or has finished)");
         Path target = dir.resolve(relative).normalize();
         if (!target.startsWith(dir)) throw new IllegalArgumentException("output path leaves the output folder: " + relative);
@@ -133,10 +152,45 @@ public final class Output implements AutoCloseable {
         Path tmp = target.resolveSibling(TMP_PREFIX + target.getFileName());
         staged.put(target, tmp);
         producers.computeIfAbsent(target, k -> new java.util.TreeSet<>()).add(producer);
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        java.security.MessageDigest sha = sha256();
+        try (OutputStream out = new java.security.DigestOutputStream(Files.newOutputStream(tmp), sha)) {
             writer.write(out);
         }
-        return target;
+        Written w = new Written(relative(target), role, pages, Files.size(tmp), java.util.HexFormat.of().formatHex(sha.digest()));
+        described.put(target, w);
+        return w;
+    }
+
+    /**
+     * The files earlier builds of this book wrote that stay in the folder when this build commits (in formats
+     * this build does not make, and not written again by it), as the record describes them, sorted by path.
+     * Those an older coursebook recorded without a description are left out ({@link #keptUndescribed()}).
+     */
+    public synchronized List<Written> kept() {
+        List<Written> out = new ArrayList<>();
+        for (Map.Entry<String, Written> e : keptEntries().entrySet()) if (e.getValue() != null) out.add(e.getValue());
+        return out;
+    }
+
+    /** How many of the files that stay ({@link #kept()}) an older coursebook recorded without their size and pages. */
+    public synchronized int keptUndescribed() {
+        int n = 0;
+        for (Written w : keptEntries().values()) if (w == null) n++;
+        return n;
+    }
+
+    /** Path to description (null if the record has none) of the files {@link #kept()} names. */
+    private Map<String, Written> keptEntries() {
+        Map<String, Written> out = new java.util.TreeMap<>();
+        if (book.isEmpty()) return out;
+        List<Path> leaving = toRemove();
+        for (Entry e : earlier) {
+            Path p = dir.resolve(e.path()).normalize();
+            if (!e.book().equals(book) || staged.containsKey(p) || leaving.contains(p)
+                    || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+            if (e.described() != null || !out.containsKey(e.path())) out.put(e.path(), e.described());
+        }
+        return out;
     }
 
     /** Where a staged file's bytes are now (before commit); used to post-process or measure a file. */
@@ -150,6 +204,11 @@ public final class Output implements AutoCloseable {
         return new ArrayList<>(staged.keySet());
     }
 
+    /** What each file staged so far is, as measured while it was written, in the order first written. */
+    public synchronized List<Written> staged() {
+        return new ArrayList<>(described.values());
+    }
+
     /**
      * Moves every staged file into place, then removes the files {@link #toRemove()} names and records what is
      * in the folder now. The record is first written with both the earlier and the new files, so a build killed
@@ -161,7 +220,7 @@ public final class Output implements AutoCloseable {
         List<Entry> mine = new ArrayList<>();
         for (var e : producers.entrySet()) {
             String rel = relative(e.getKey());
-            for (String p : e.getValue()) mine.add(new Entry(book, p, rel));
+            for (String p : e.getValue()) mine.add(new Entry(book, p, rel, described.get(e.getKey())));
         }
         List<Entry> both = new ArrayList<>(earlier);
         both.addAll(mine);
@@ -169,6 +228,7 @@ public final class Output implements AutoCloseable {
         if (record) writeRecord(both);
         for (var e : staged.entrySet()) move(e.getValue(), e.getKey());
         staged.clear();
+        described.clear();
         for (Path p : remove) {
             Files.deleteIfExists(p);
             removed.add(p);
@@ -208,9 +268,13 @@ public final class Output implements AutoCloseable {
     /** The record, sorted (so the same build writes the same bytes), written atomically. */
     private void writeRecord(List<Entry> entries) throws IOException {
         java.util.TreeSet<String> lines = new java.util.TreeSet<>();
-        for (Entry e : entries) lines.add(e.book() + "\t" + e.producer() + "\t" + e.path());
-        StringBuilder b = new StringBuilder("# Files coursebook wrote into this folder (book, format, path): a build of the book\n"
-                + "# removes those of its formats it no longer writes. Other files are never touched.\n");
+        for (Entry e : entries) {
+            Written w = e.described();
+            lines.add(e.book() + "\t" + e.producer() + "\t" + e.path()
+                    + (w == null ? "" : "\t" + w.role() + "\t" + w.pages() + "\t" + w.bytes() + "\t" + w.sha256()));
+        }
+        StringBuilder b = new StringBuilder("# Files coursebook wrote into this folder (book, format, path, role, pages, bytes, SHA-256):\n"
+                + "# a build of the book removes those of its formats it no longer writes. Other files are never touched.\n");
         for (String l : lines) b.append(l).append('\n');
         Files.createDirectories(dir);
         Path target = dir.resolve(RECORD), tmp = dir.resolve(TMP_PREFIX + RECORD);
@@ -220,7 +284,9 @@ public final class Output implements AutoCloseable {
 
     /**
      * The record's entries; lines that do not name a file inside the folder by a plain relative path (a
-     * damaged or hand-edited record) are ignored, so no build removes anything outside the folder.
+     * damaged or hand-edited record) are ignored, so no build removes anything outside the folder. A line has
+     * three fields (an older coursebook's: no description) or seven; a description that does not parse is
+     * dropped, the file's entry kept.
      */
     private static List<Entry> readRecord(Path dir) throws IOException {
         Path file = dir.resolve(RECORD);
@@ -228,20 +294,37 @@ public final class Output implements AutoCloseable {
         List<Entry> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
             String[] f = line.split("\t", -1);
-            if (line.startsWith("#") || f.length != 3 || f[0].isEmpty() || f[1].isEmpty()) continue;
+            if (line.startsWith("#") || (f.length != 3 && f.length != 7) || f[0].isEmpty() || f[1].isEmpty()) continue;
             String rel = f[2];
             if (rel.isEmpty() || rel.startsWith("/") || rel.contains("\\") || rel.contains(":")) continue;
             boolean plain = true;
             for (String seg : rel.split("/", -1)) plain &= !seg.isEmpty() && !seg.equals(".") && !seg.equals("..");
             Path p = dir.resolve(rel).normalize();
             if (!plain || !p.startsWith(dir) || p.equals(dir.resolve(RECORD))) continue;
-            out.add(new Entry(f[0], f[1], rel));
+            out.add(new Entry(f[0], f[1], rel, f.length == 7 ? described(rel, f) : null));
         }
         return List.copyOf(out);
     }
 
+    /** The description in a record line's last four fields, or null if they do not make one. */
+    private static Written described(String rel, String[] f) {
+        try {
+            return new Written(rel, f[3], Integer.parseInt(f[4]), Long.parseLong(f[5]), f[6]);
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+            return null;
+        }
+    }
+
     private static String digest(String s) {
         return org.coursebook.util.Sha256.hex(s, 8);
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Deletes every staged file; the outputs stay as they were. */
@@ -255,6 +338,7 @@ public final class Output implements AutoCloseable {
             }
         }
         staged.clear();
+        described.clear();
     }
 
     @Override

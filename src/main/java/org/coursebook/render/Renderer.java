@@ -4,7 +4,11 @@ import org.coursebook.model.Book;
 
 import java.io.IOException;
 
-/** Turns a book into one output format. A renderer writes only its own files, and only through {@link Output}. */
+/**
+ * Turns a book into one output format. A renderer writes only its own files, only through {@link Output}, and
+ * returns what it wrote ({@link Rendered}): the pipeline passes that on to what lists or imposes the files, so no
+ * renderer reads another's output (as an mdBook renderer gets the book and its destination, and nothing else).
+ */
 public interface Renderer {
     /** The format's name on the command line: epub, pdf, handouts. */
     String format();
@@ -18,5 +22,11 @@ public interface Renderer {
      */
     default void prepare(Book outline, RenderContext ctx) {}
 
-    void render(Book book, RenderContext ctx) throws IOException;
+    /**
+     * Writes the format's files into {@code ctx.output()} and returns them, each with its role and, for a PDF,
+     * the page count it had when it was drawn. Every file written must be returned (the pipeline checks).
+     *
+     * @throws IOException when a file cannot be written; problems in the book go to {@code ctx.diagnostics()}
+     */
+    Rendered render(Book book, RenderContext ctx) throws IOException;
 }

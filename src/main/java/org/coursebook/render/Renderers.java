@@ -17,7 +17,7 @@ public final class Renderers {
     public static List<Renderer> all() {
         PdfEngine engine = new PdfEngine();
         CoverArt cover = new CoverArt();
-        // The download page lists what the renderers before it staged: it comes last.
+        // The download page lists what the renderers before it returned (the pipeline hands it their files): it comes last.
         return List.of(new EpubRenderer(cover), new PdfRenderer(engine), new PrintCoverRenderer(engine, cover),
                 new HandoutRenderer(engine), new DownloadPageRenderer(cover));
     }

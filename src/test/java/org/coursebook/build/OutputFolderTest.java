@@ -7,7 +7,9 @@ import org.coursebook.model.Chapter;
 import org.coursebook.read.BookReader;
 import org.coursebook.render.Output;
 import org.coursebook.render.RenderContext;
+import org.coursebook.render.Rendered;
 import org.coursebook.render.Renderer;
+import org.coursebook.render.Written;
 import org.coursebook.render.cover.CoverArt;
 import org.coursebook.render.handout.HandoutRenderer;
 import org.coursebook.render.site.DownloadPageRenderer;
@@ -52,9 +54,10 @@ class OutputFolderTest {
         }
 
         @Override
-        public void render(Book book, RenderContext ctx) throws IOException {
+        public Rendered render(Book book, RenderContext ctx) throws IOException {
             String titles = String.join("\n", book.allParts().stream().map(Chapter::title).toList());
-            ctx.output().write(book.meta().slug() + ".epub", o -> o.write(titles.getBytes(StandardCharsets.UTF_8)));
+            return Rendered.of(ctx.output().write(book.meta().slug() + ".epub", Written.EBOOK, -1,
+                    o -> o.write(titles.getBytes(StandardCharsets.UTF_8))));
         }
     }
 
@@ -66,11 +69,13 @@ class OutputFolderTest {
         }
 
         @Override
-        public void render(Book book, RenderContext ctx) throws IOException {
+        public Rendered render(Book book, RenderContext ctx) throws IOException {
+            List<Written> written = new java.util.ArrayList<>();
             for (Chapter c : book.chapters()) {
                 byte[] pdf = pdf(c.number());
-                ctx.output().write("handouts/" + HandoutRenderer.fileName(c), o -> o.write(pdf));
+                written.add(ctx.output().write("handouts/" + HandoutRenderer.fileName(c), Written.HANDOUT, c.number(), o -> o.write(pdf)));
             }
+            return Rendered.of(written);
         }
     }
 
@@ -193,6 +198,42 @@ class OutputFolderTest {
     }
 
     @Test
+    void aRendererThatDoesNotReturnWhatItWroteIsABugAndNothingIsWritten() throws Exception {
+        Path manifest = Builds.copyBook("small", tmp.resolve("book"));
+        Path out = tmp.resolve("out");
+        Renderer silent = new Renderer() {
+            @Override
+            public String format() {
+                return "epub";
+            }
+
+            @Override
+            public Rendered render(Book book, RenderContext ctx) throws IOException {
+                ctx.output().write("unlisted.epub", Written.EBOOK, -1, o -> o.write(1));
+                return Rendered.NOTHING;
+            }
+        };
+        Renderer lying = new Renderer() {
+            @Override
+            public String format() {
+                return "epub";
+            }
+
+            @Override
+            public Rendered render(Book book, RenderContext ctx) throws IOException {
+                Written w = ctx.output().write("book.pdf", Written.PRINT_BOOK, 3, o -> o.write(1));
+                return Rendered.of(new Written(w.path(), w.role(), 4, w.bytes(), w.sha256()));
+            }
+        };
+        BuildOptions opts = new BuildOptions(manifest, out, Set.of("epub"), Builds.FIXED_TIME, null, null, BookReader.Limits.defaults(), List.of());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BuildPipeline(List.of(silent), s -> {}).build(opts));
+        assertTrue(e.getMessage().contains("wrote [unlisted.epub] without returning it"), e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> new BuildPipeline(List.of(lying), s -> {}).build(opts));
+        assertTrue(e.getMessage().contains("not what it staged"), e.getMessage());
+        assertEquals(Map.of(), files(out), "nothing was written");
+    }
+
+    @Test
     void aDamagedOrForgedRecordRemovesNothingOutsideTheBuildsOwnFiles() throws Exception {
         Path manifest = Builds.copyBook("small", tmp.resolve("book"));
         Path out = tmp.resolve("out");
@@ -214,6 +255,6 @@ class OutputFolderTest {
         assertTrue(r.removed().isEmpty(), r.removed().toString());
         assertEquals("keep me", Files.readString(victim));
         assertEquals("keep me too", Files.readString(out.resolve("mine.txt")));
-        assertTrue(Files.readString(out.resolve(Output.RECORD)).contains("\tepub\ta-small-test-book.epub\n"), "the record is whole again");
+        assertTrue(Files.readString(out.resolve(Output.RECORD)).contains("\tepub\ta-small-test-book.epub\tepub\t-1\t"), "the record is whole again");
     }
 }

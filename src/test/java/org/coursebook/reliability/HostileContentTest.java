@@ -116,6 +116,100 @@ class HostileContentTest {
     }
 
     @Test
+    void styleAttributesAreReadAsCssAndEscapesHideNothing() {
+        // issue 12: "\75 rl(" is "url(" to every CSS parser that unescapes as CSS Syntax says
+        List<Diagnostic> ds = book().body("""
+                Text.
+
+                A <span style="background: \\75 rl(https://example.com/t.png)">tracked</span> word.
+
+                <p style="background: u\\72l('https://example.com/t.png')">quoted</p>
+
+                <p style="width: \\65xpression(alert(1))">script</p>
+
+                <p style="background-image: image-set('https://example.com/t.png' 1x)">set</p>
+
+                <p style="color: red; }{ background: blue">unreadable</p>
+
+                <p style="background: url(images/paper.png)">even a file of the book</p>
+
+                <p style="color: #333; font-variant: small-caps; margin: 0 auto !important">fine</p>
+                """).check();
+        error(ds, "ch.md", 9, "a style attribute that loads a resource is not allowed (written with CSS escapes)");
+        error(ds, "ch.md", 11, "a style attribute that loads a resource is not allowed (written with CSS escapes)");
+        error(ds, "ch.md", 13, "a style attribute with a script ('expression(') is not allowed (written with CSS escapes)");
+        error(ds, "ch.md", 15, "a style attribute that loads a resource is not allowed");
+        error(ds, "ch.md", 17, "the style attribute has CSS the parser cannot read: '}{ background: blue'");
+        error(ds, "ch.md", 19, "a style attribute that loads a resource is not allowed");
+        assertEquals(6, ds.stream().filter(Diagnostic::isError).count(), TestBook.show(ds));
+    }
+
+    @Test
+    void elementsAndAttributesOffTheAllowListAreRefusedOrRemovedWithAWarning() {
+        List<Diagnostic> ds = book().body("""
+                Text.
+
+                <center>Centred <font color="red">red</font> text</center>
+
+                <p align="center" contenteditable="true" data-level="2" aria-label="a note" epub:type="note" xmlns:x="urn:x">kept</p>
+
+                <x-note>custom</x-note> and <a href="https://example.org" ping="https://tracker.example.org/p">a link</a>.
+
+                <svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>
+
+                <math><mi>x</mi></math>
+
+                <details><summary>More</summary><p><kbd>Ctrl</kbd> <mark>marked</mark> <ruby>漢<rt>kan</rt></ruby></p></details>
+                """).check();
+        TestBook.warning(ds, "ch.md", 9, "<center> is not an element a chapter may hold: it was removed, its content kept");
+        TestBook.warning(ds, "ch.md", 9, "<font> is not an element a chapter may hold");
+        TestBook.warning(ds, "ch.md", 11, "<p> may not have the attribute 'contenteditable' in a chapter: it was removed");
+        TestBook.warning(ds, "ch.md", 13, "<x-note> is not an element a chapter may hold");
+        TestBook.warning(ds, "ch.md", 13, "<a> may not have the attribute 'ping'");
+        error(ds, "ch.md", 15, "inline SVG is not supported in a chapter");
+        error(ds, "ch.md", 17, "MathML is not supported in a chapter");
+        assertEquals(2, ds.stream().filter(Diagnostic::isError).count(), TestBook.show(ds));
+        assertEquals(0, ds.stream().filter(d -> d.message().contains("'data-level'") || d.message().contains("'aria-label'")
+                || d.message().contains("'epub:type'") || d.message().contains("xmlns") || d.message().contains("<circle>")
+                || d.message().contains("<details>") || d.message().contains("<kbd>") || d.message().contains("<ruby>")).count(),
+                "on the allow-list, or inside an element already refused: " + TestBook.show(ds));
+    }
+
+    @Test
+    void whatTheAllowListRemovesLeavesTheTextAndAnEpubThatPassesEpubCheck() throws Exception {
+        TestBook b = book().body("""
+                Text.
+
+                <center>Centred <font color="red">red</font> text</center>
+
+                <p align="center" contenteditable="true" data-level="2" aria-label="a note">kept</p>
+
+                <x-note>custom</x-note> and <a href="https://example.org" ping="https://tracker.example.org/p">a link</a>.
+
+                ## A Section
+
+                More.
+                """);
+        Path out = tmp.resolve("out");
+        org.coursebook.support.Builds.build(b.manifest(), out, java.util.Set.of("epub"));
+        Path epub = out.resolve("test-book.epub");
+        String xhtml;
+        try (var zip = new java.util.zip.ZipFile(epub.toFile())) {
+            xhtml = new String(zip.getInputStream(zip.getEntry("OEBPS/ch.xhtml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(xhtml.contains("Centred red text"), xhtml);
+        assertFalse(xhtml.contains("<center") || xhtml.contains("<font") || xhtml.contains("<x-note") || xhtml.contains("ping=")
+                || xhtml.contains("contenteditable"), xhtml);
+        assertTrue(xhtml.contains("custom and <a href=\"https://example.org\""), xhtml);
+        org.jsoup.nodes.Element kept = org.jsoup.Jsoup.parse(xhtml).selectFirst("p:contains(kept)");
+        assertEquals(java.util.Set.of("class", "data-level", "aria-label"),
+                kept.attributes().asList().stream().map(org.jsoup.nodes.Attribute::getKey).collect(java.util.stream.Collectors.toSet()), kept.outerHtml());
+        assertEquals("align-center", kept.className());
+        var r = org.coursebook.support.EpubValidator.validate(epub);
+        assertTrue(r.clean(), r.toString());
+    }
+
+    @Test
     void declarationsAndProcessingInstructionsInRawHtml() {
         List<Diagnostic> ds = book().body("""
                 Text.
@@ -366,6 +460,34 @@ class HostileContentTest {
         error(ds, "epub.css", 4, "loads '/etc/secret.png'");
         error(ds, "epub.css", 6, "contains a script");
         assertEquals(4, ds.size(), TestBook.show(ds));
+    }
+
+    @Test
+    void cssEscapesInTheBooksStylesheetsHideNothing() throws Exception {
+        // issue 12: the same escape as in a style attribute, in styles/epub.css
+        Path styles = Files.createDirectories(tmp.resolve("styles"));
+        Files.writeString(styles.resolve("epub.css"), """
+                p { background: \\75 rl(https://example.com/t.png) }
+                q { background: u\\72l("https://example.com/t.png") }
+                @\\69mport "https://example.com/theme.css";
+                r { width: \\65xpression(alert(1)); \\62 ehavior: url(x.htc) }
+                s { background-image: image-set("https://example.com/t.png" 1x, url(local.png) 2x) }
+                t { co lor: red }
+                @media print { u { background: url(https://example.com/u.png) } }
+                .fine { background: url(paper.png) } @footnote { border-top: 1px solid }
+                """);
+        Diagnostics diag = new Diagnostics();
+        StyleChecker.check(styles, diag);
+        List<Diagnostic> ds = diag.all();
+        error(ds, "epub.css", 1, "hides 'url(' behind CSS escapes");
+        error(ds, "epub.css", 2, "loads 'https://example.com/t.png' from outside the book (written with CSS escapes)");
+        error(ds, "epub.css", 3, "imports \"https://example.com/theme.css\" with an @import written with CSS escapes");
+        error(ds, "epub.css", 4, "contains a script ('expression(') (written with CSS escapes)");
+        error(ds, "epub.css", 4, "contains a script ('behavior') (written with CSS escapes)");
+        error(ds, "epub.css", 5, "loads 'https://example.com/t.png' from outside the book");
+        error(ds, "epub.css", 6, "the stylesheet has CSS the parser cannot read: 'co lor: red }'");
+        error(ds, "epub.css", 7, "loads 'https://example.com/u.png'");
+        assertEquals(8, ds.size(), TestBook.show(ds));
     }
 
     @Test

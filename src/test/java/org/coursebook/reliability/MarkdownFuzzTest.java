@@ -202,15 +202,18 @@ class MarkdownFuzzTest {
             "\u007F", "\u0085", "\uFFFD", // control characters no EPUB can hold are left to the noise property
             "\u00AD", "\u200B", "\u2028", "\u2029", "\t", "\uFEFF");
 
-    /** Raw HTML that is fine, or that the cleaner makes fine without a word (comments are dropped). */
+    /**
+     * Raw HTML that is fine, or that the cleaner makes fine without an error (comments are dropped; an element or
+     * attribute not on the allow-list is removed with a warning, its content kept).
+     */
     static final List<String> GOOD_HTML = List.of(
             "<div class=\"note\">\n<p>A note.</p>\n</div>",
             "<p>Line<br>break and <em>em</em>.</p>",
             "<table><tr><td>a</td></tr></table>",
             "<!-- a comment -- with dashes -->",
             "<img src=\"images/a.png\" alt=\"an image\">",
-            "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"1\"/></svg>",
-            "<math><mi>x</mi></math>",
+            "<center>old <font color=\"red\">markup</font></center>",
+            "<p><span style=\"color: #333; font-variant: small-caps\">styled</span> <kbd>Ctrl</kbd>+<kbd>C</kbd></p>",
             "<p a:b:c=\"1\" data-x=\"&quot;\">attrs</p>",
             "<p title=\"<&>\">quoted</p>",
             "<x-custom-element>custom</x-custom-element>",
@@ -237,7 +240,11 @@ class MarkdownFuzzTest {
             "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
             "<?xml-stylesheet href=\"x\"?>",
             "<![CDATA[ raw ]]>",
-            "<div/>");
+            "<div/>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"1\"/></svg>",
+            "<math><mi>x</mi></math>",
+            "<p><span style=\"background: \\75 rl(https://example.com/t.png)\">escaped</span></p>",
+            "<p style=\"color: red; }{ x\">unreadable</p>");
 
     static Arbitrary<String> word() {
         return Arbitraries.frequencyOf(

@@ -94,7 +94,7 @@ class NothingLostTest {
             }
 
             @Override
-            public void render(Book book, RenderContext ctx) throws IOException {
+            public org.coursebook.render.Rendered render(Book book, RenderContext ctx) throws IOException {
                 // the EPUB is staged by now: its temporary file exists next to the old EPUB
                 try (Stream<Path> s = Files.list(ctx.output().dir())) {
                     assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith(".coursebook-tmp-")), "the EPUB is staged");
@@ -117,11 +117,12 @@ class NothingLostTest {
             }
 
             @Override
-            public void render(Book book, RenderContext ctx) throws IOException {
+            public org.coursebook.render.Rendered render(Book book, RenderContext ctx) throws IOException {
                 ctx.output().write(PDF, o -> {
                     o.write("%PDF-1.7\n".getBytes());
                     throw new IllegalStateException("the renderer crashed");
                 });
+                return org.coursebook.render.Rendered.NOTHING;
             }
         };
         BuildPipeline p = new BuildPipeline(List.of(new EpubRenderer(), half), s -> {});

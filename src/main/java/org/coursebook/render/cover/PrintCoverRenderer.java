@@ -6,7 +6,9 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.coursebook.model.Book;
 import org.coursebook.render.RenderContext;
+import org.coursebook.render.Rendered;
 import org.coursebook.render.Renderer;
+import org.coursebook.render.Written;
 import org.coursebook.render.pdf.PdfEngine;
 import org.coursebook.render.pdf.PdfFinisher;
 import org.coursebook.util.Sha256;
@@ -51,12 +53,14 @@ public final class PrintCoverRenderer implements Renderer {
     }
 
     @Override
-    public void render(Book book, RenderContext ctx) throws IOException {
-        byte[] pdf = build(book, ctx);
-        ctx.output().write(fileName(book.meta().slug()), out -> out.write(pdf));
+    public Rendered render(Book book, RenderContext ctx) throws IOException {
+        PdfEngine.Drawn pdf = draw(book, ctx);
+        return Rendered.of(ctx.output().write(fileName(book.meta().slug()), Written.PRINT_COVER, pdf.pages(),
+                out -> out.write(pdf.bytes())));
     }
 
-    public byte[] build(Book book, RenderContext ctx) throws IOException {
+    /** The cover's PDF, with its page count (one). */
+    public PdfEngine.Drawn draw(Book book, RenderContext ctx) throws IOException {
         CoverArt.Image image = coverArt.print(book, ctx);
         String name = "cover." + image.extension();
         Map<String, Object> model = new HashMap<>();
@@ -67,7 +71,7 @@ public final class PrintCoverRenderer implements Renderer {
         Path dir = Files.createTempDirectory("coursebook-cover");
         try {
             Files.write(dir.resolve(name), image.bytes());
-            return engine.render(xhtml, dir, ctx.fonts(), doc -> {
+            return engine.draw(xhtml, dir, ctx.fonts(), doc -> {
                 PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), 0);
                 giveOwnId(doc, book.meta().identifier() + "|cover");
             });

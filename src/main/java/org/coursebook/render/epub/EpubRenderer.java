@@ -7,7 +7,9 @@ import org.coursebook.render.CodeWrap;
 import org.coursebook.render.Fonts;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.cover.CoverArt;
+import org.coursebook.render.Rendered;
 import org.coursebook.render.Renderer;
+import org.coursebook.render.Written;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,9 +67,9 @@ public final class EpubRenderer implements Renderer {
     }
 
     @Override
-    public void render(Book book, RenderContext ctx) throws IOException {
+    public Rendered render(Book book, RenderContext ctx) throws IOException {
         byte[] epub = build(book, ctx);
-        ctx.output().write(book.meta().slug() + ".epub", out -> out.write(epub));
+        return Rendered.of(ctx.output().write(book.meta().slug() + ".epub", Written.EBOOK, -1, out -> out.write(epub)));
     }
 
     /** The EPUB's bytes. */

@@ -1,6 +1,5 @@
 package org.coursebook.render.handout;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
@@ -11,7 +10,9 @@ import org.coursebook.model.PageSize;
 import org.coursebook.model.Slugs;
 import org.coursebook.render.CodeWrap;
 import org.coursebook.render.RenderContext;
+import org.coursebook.render.Rendered;
 import org.coursebook.render.Renderer;
+import org.coursebook.render.Written;
 import org.coursebook.render.pdf.PdfEngine;
 import org.coursebook.render.pdf.PdfFinisher;
 
@@ -57,31 +58,29 @@ public final class HandoutRenderer implements Renderer {
     }
 
     @Override
-    public void render(Book book, RenderContext ctx) throws IOException {
+    public Rendered render(Book book, RenderContext ctx) throws IOException {
         // a chapter with nothing for a handout (no lecture points, quotations or key terms) gets none
         List<Chapter> chapters = book.chapters().stream().filter(HandoutRenderer::hasHandout).toList();
-        if (chapters.isEmpty()) return;
+        if (chapters.isEmpty()) return Rendered.NOTHING;
+        List<Written> written = new ArrayList<>();
         String css = pageCss(book.meta().handoutPaper()) + ctx.styles().printCss("base.css") + ctx.styles().printCss("handout.css");
         List<String> fillAfter = new ArrayList<>();
         for (int i = 0; i < chapters.size(); i++) {
             Chapter ch = chapters.get(i);
-            byte[] pdf = build(book, List.of(ch), List.of(), "Lecture " + ch.number() + ": " + ch.title(), css, ctx);
-            int pages;
-            try (PDDocument doc = Loader.loadPDF(pdf)) {
-                pages = doc.getNumberOfPages();
-            }
-            if (pages % 2 == 1 && i < chapters.size() - 1) fillAfter.add(ch.slug());
-            ctx.output().write(DIR + fileName(ch), out -> out.write(pdf));
+            PdfEngine.Drawn pdf = build(book, List.of(ch), List.of(), "Lecture " + ch.number() + ": " + ch.title(), css, false, ctx);
+            if (pdf.pages() % 2 == 1 && i < chapters.size() - 1) fillAfter.add(ch.slug());
+            written.add(ctx.output().write(DIR + fileName(ch), Written.HANDOUT, pdf.pages(), out -> out.write(pdf.bytes())));
         }
         // The same lectures in one document: laid out exactly as above, so the page counts tell where a blank
         // page is needed for the next lecture to start on an odd page.
-        byte[] all = build(book, chapters, fillAfter, "Lecture handouts: " + book.meta().title(), css, ctx);
-        checkOddStarts(all, chapters.size());
-        ctx.output().write(DIR + ALL, out -> out.write(all));
+        PdfEngine.Drawn all = build(book, chapters, fillAfter, "Lecture handouts: " + book.meta().title(), css, true, ctx);
+        written.add(ctx.output().write(DIR + ALL, Written.ALL_HANDOUTS, all.pages(), out -> out.write(all.bytes())));
+        return Rendered.of(written);
     }
 
-    private byte[] build(Book book, List<Chapter> lectures, List<String> fillAfter, String title, String css,
-                         RenderContext ctx) throws IOException {
+    /** One handout document; the combined one is checked, while it is open, to start each lecture on an odd page. */
+    private PdfEngine.Drawn build(Book book, List<Chapter> lectures, List<String> fillAfter, String title, String css,
+                                  boolean combined, RenderContext ctx) throws IOException {
         BookMeta meta = book.meta();
         Map<String, Object> model = new HashMap<>();
         model.put("meta", meta);
@@ -93,8 +92,10 @@ public final class HandoutRenderer implements Renderer {
         model.put("w", org.coursebook.render.XhtmlWriter.handout(ctx.templates(), codeColumns(meta.handoutPaper()),
                 org.coursebook.render.pdf.PrintImages.sources(book)));
         String xhtml = ctx.templates().render("handout.ftl", model);
-        return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
-                doc -> PdfFinisher.finish(doc, meta, title, ctx.buildTime(), 0));
+        return engine.draw(xhtml, book.sourceDir(), ctx.fonts(), doc -> {
+            PdfFinisher.finish(doc, meta, title, ctx.buildTime(), 0);
+            if (combined) checkOddStarts(doc, lectures.size());
+        });
     }
 
     /** The columns of code a listing's line may take on the paper before it wraps: body 10.5 pt (handout.css), code 0.8 em. */
@@ -110,22 +111,20 @@ public final class HandoutRenderer implements Renderer {
     }
 
     /** Every lecture of the combined file must start on an odd page; a layout that breaks this is a bug here. */
-    private static void checkOddStarts(byte[] pdf, int lectures) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            var outline = doc.getDocumentCatalog().getDocumentOutline();
-            int n = 0;
-            if (outline != null) {
-                for (PDOutlineItem item : outline.children()) {
-                    PDPage page = item.findDestinationPage(doc);
-                    int index = page == null ? -1 : doc.getPages().indexOf(page);
-                    if (index < 0 || index % 2 != 0) {
-                        throw new IllegalStateException("all-handouts: '" + item.getTitle() + "' starts on page " + (index + 1)
-                                + ", not on an odd page");
-                    }
-                    n++;
+    private static void checkOddStarts(PDDocument doc, int lectures) throws IOException {
+        var outline = doc.getDocumentCatalog().getDocumentOutline();
+        int n = 0;
+        if (outline != null) {
+            for (PDOutlineItem item : outline.children()) {
+                PDPage page = item.findDestinationPage(doc);
+                int index = page == null ? -1 : doc.getPages().indexOf(page);
+                if (index < 0 || index % 2 != 0) {
+                    throw new IllegalStateException("all-handouts: '" + item.getTitle() + "' starts on page " + (index + 1)
+                            + ", not on an odd page");
                 }
+                n++;
             }
-            if (n != lectures) throw new IllegalStateException("all-handouts: " + n + " lectures in the outline, expected " + lectures);
         }
+        if (n != lectures) throw new IllegalStateException("all-handouts: " + n + " lectures in the outline, expected " + lectures);
     }
 }

@@ -61,6 +61,22 @@ public final class PdfEngine {
         void finish(PDDocument doc) throws IOException;
     }
 
+    /** A drawn and finished PDF: its bytes, and its page count, counted while the document was open. */
+    public record Drawn(byte[] bytes, int pages) {}
+
+    /**
+     * Draws and finishes the document as {@link #render(String, Path, Fonts, Finishing)} does, and counts its
+     * pages after {@code finishing}, so that nobody parses the PDF again to learn them.
+     */
+    public Drawn draw(String xhtml, Path baseDir, Fonts fonts, Finishing finishing) throws IOException {
+        int[] pages = {-1};
+        byte[] bytes = render(xhtml, baseDir, fonts, doc -> {
+            finishing.finish(doc);
+            pages[0] = doc.getNumberOfPages();
+        });
+        return new Drawn(bytes, pages[0]);
+    }
+
     public byte[] render(String xhtml, Path baseDir, Fonts fonts) throws IOException {
         return render(xhtml, baseDir, fonts, doc -> {});
     }

@@ -3,7 +3,9 @@ package org.coursebook.render.pdf;
 import org.coursebook.model.Book;
 import org.coursebook.render.CodeWrap;
 import org.coursebook.render.RenderContext;
+import org.coursebook.render.Rendered;
 import org.coursebook.render.Renderer;
+import org.coursebook.render.Written;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -27,10 +29,12 @@ public final class PdfRenderer implements Renderer {
     }
 
     @Override
-    public void render(Book book, RenderContext ctx) throws IOException {
-        byte[] pdf = build(book, ctx);
-        ctx.output().write(book.meta().slug() + ".pdf", out -> out.write(pdf));
-        ctx.output().write("fonts-LICENSE.txt", out -> out.write(ctx.fonts().license().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    public Rendered render(Book book, RenderContext ctx) throws IOException {
+        PdfEngine.Drawn pdf = draw(book, ctx);
+        return Rendered.of(
+                ctx.output().write(book.meta().slug() + ".pdf", Written.PRINT_BOOK, pdf.pages(), out -> out.write(pdf.bytes())),
+                ctx.output().write("fonts-LICENSE.txt", Written.FONT_LICENSE, -1,
+                        out -> out.write(ctx.fonts().license().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     /** The body text size of print.css, in pt; code is set at {@link #CODE_EM} of it (base.css). */
@@ -49,7 +53,13 @@ public final class PdfRenderer implements Renderer {
         TableFit.apply(book, PageGeometry.of(book.meta().pageSize()), diag);
     }
 
+    /** The print book's bytes. */
     public byte[] build(Book book, RenderContext ctx) throws IOException {
+        return draw(book, ctx).bytes();
+    }
+
+    /** The print book, with its page count. */
+    public PdfEngine.Drawn draw(Book book, RenderContext ctx) throws IOException {
         PageGeometry page = PageGeometry.of(book.meta().pageSize());
         Map<String, Object> model = new HashMap<>();
         model.put("book", TableFit.apply(book, page, ctx.diagnostics()));
@@ -58,7 +68,7 @@ public final class PdfRenderer implements Renderer {
         model.put("w", org.coursebook.render.XhtmlWriter.print(ctx.templates(), codeColumns(page), PrintImages.sources(book)));
         String xhtml = ctx.templates().render("print-book.ftl", model);
         int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
-        return engine.render(xhtml, book.sourceDir(), ctx.fonts(),
+        return engine.draw(xhtml, book.sourceDir(), ctx.fonts(),
                 doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));
     }
 }

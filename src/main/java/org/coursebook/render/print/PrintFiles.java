@@ -1,19 +1,21 @@
 package org.coursebook.render.print;
 
 import org.coursebook.render.Output;
+import org.coursebook.render.Written;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The copy-shop files: for every PDF a build writes (the book, each handout, all-handouts), an imposed copy per
  * requested layout under {@code print/}, at the same relative path with the layout as suffix:
  * {@code soviet-russia.pdf} → {@code print/soviet-russia-2up.pdf}, {@code handouts/04-the-soviet-system.pdf} →
- * {@code print/handouts/04-the-soviet-system-booklet.pdf}. Runs after the renderers, on their staged files.
- * The print cover ({@code <slug>-cover.pdf}) is not imposed: it is one page of the book's trim size that the
+ * {@code print/handouts/04-the-soviet-system-booklet.pdf}. Runs after the renderers, on the files they returned
+ * ({@link Written}); it reads only those files' staged bytes, and takes their page counts from them.
+ The print cover ({@code <slug>-cover.pdf}) is not imposed: it is one page of the book's trim size that the
  * shop prints on its own, on cover stock, and a 2-up or booklet copy of it would be half a sheet of nothing.
  */
 public final class PrintFiles {
@@ -27,25 +29,25 @@ public final class PrintFiles {
         return DIR + stem + "-" + layout.key() + ".pdf";
     }
 
+    /** The roles of the files that get imposed copies: the print book and the handouts (not the print cover). */
+    static final Set<String> IMPOSED = Set.of(Written.PRINT_BOOK, Written.HANDOUT, Written.ALL_HANDOUTS);
+
     /**
-     * Writes the imposed copies of every staged PDF but those in {@code notImposed} (relative paths in the output
-     * folder, e.g. the print cover); returns their relative paths. {@code buildTime} dates the imposed files.
+     * Writes the imposed copies of the PDFs among {@code files} (what this build's renderers returned).
+     *
+     * @return the imposed copies, each with its page count (the sheet sides of its layout)
      */
-    public static List<String> write(Output output, List<Imposition.Layout> layouts, java.util.Set<String> notImposed,
-                                     java.time.Instant buildTime) throws IOException {
-        List<String> written = new ArrayList<>();
+    public static List<Written> write(Output output, List<Written> files, List<Imposition.Layout> layouts,
+                                      java.time.Instant buildTime) throws IOException {
+        List<Written> written = new ArrayList<>();
         if (layouts.isEmpty()) return written;
-        Path printDir = output.dir().resolve(DIR);
-        for (Path target : output.targets()) {
-            if (!target.getFileName().toString().endsWith(".pdf") || target.startsWith(printDir)) continue;
-            String relative = output.dir().relativize(target).toString().replace('\\', '/');
-            if (notImposed.contains(relative)) continue;
-            byte[] pdf = Files.readAllBytes(output.stagedFile(target));
+        for (Written file : files) {
+            if (!IMPOSED.contains(file.role()) || file.pages() <= 0) continue;
+            byte[] pdf = Files.readAllBytes(output.stagedFile(output.dir().resolve(file.path())));
             for (Imposition.Layout layout : layouts) {
-                byte[] imposed = Imposition.impose(pdf, layout, target.getFileName().toString(), buildTime);
-                String name = imposedName(relative, layout);
-                output.write(name, out -> out.write(imposed));
-                written.add(name);
+                byte[] imposed = Imposition.impose(pdf, layout, file.fileName(), buildTime);
+                int sides = Imposition.order(layout, file.pages()).size();
+                written.add(output.write(imposedName(file.path(), layout), Written.IMPOSED, sides, out -> out.write(imposed)));
             }
         }
         return written;

@@ -2,7 +2,9 @@ package org.coursebook.render.site;
 
 import org.coursebook.model.Book;
 import org.coursebook.render.RenderContext;
-import org.coursebook.render.Renderer;
+import org.coursebook.render.ListingRenderer;
+import org.coursebook.render.Rendered;
+import org.coursebook.render.Written;
 import org.coursebook.render.cover.CoverArt;
 
 import java.io.IOException;
@@ -18,14 +20,14 @@ import java.util.Map;
  * The course website's download page, {@code index.html}, with the cover image next to it: the cover, the
  * book's description and contents, and a link to every EPUB and PDF of the build with its size, page count and
  * SHA-256, and the build date. Self-contained: the stylesheet ({@code site.css}) is inlined, and the page
- * loads nothing but the cover image beside it; no scripts. It lists what the other renderers staged, so it
- * must run after them.
+ * loads nothing but the cover image beside it; no scripts. It lists the files the pipeline gives it (those the
+ * other renderers returned, and those earlier builds left: {@link Downloads}), so it runs after them.
  */
-public final class DownloadPageRenderer implements Renderer {
+public final class DownloadPageRenderer implements ListingRenderer {
     public static final String PAGE = "index.html";
 
     private final CoverArt coverArt;
-    /** Files left from earlier builds, measured once while they stay the same (watch mode rebuilds the page). */
+    /** Files left from earlier builds, hashed once while they stay the same (watch mode rebuilds the page). */
     private final Downloads.Measurements measured = new Downloads.Measurements();
 
     public DownloadPageRenderer(CoverArt coverArt) {
@@ -44,8 +46,8 @@ public final class DownloadPageRenderer implements Renderer {
     }
 
     @Override
-    public void render(Book book, RenderContext ctx) throws IOException {
-        List<Downloads.Download> downloads = Downloads.find(book, ctx.output(), measured);
+    public Rendered render(Book book, RenderContext ctx, Files files) throws IOException {
+        List<Downloads.Download> downloads = Downloads.find(book, files, ctx.output().dir(), measured, ctx.diagnostics());
         CoverArt.Image cover = coverArt.ebook(book, ctx);
         String coverName = book.meta().slug() + "-cover." + cover.extension();
 
@@ -63,7 +65,7 @@ public final class DownloadPageRenderer implements Renderer {
         model.put("builtText", DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).format(built));
         byte[] page = ctx.templates().render("download-page.ftl", model).getBytes(StandardCharsets.UTF_8);
 
-        ctx.output().write(coverName, out -> out.write(cover.bytes()));
-        ctx.output().write(PAGE, out -> out.write(page));
+        return Rendered.of(ctx.output().write(coverName, Written.PAGE_COVER, -1, out -> out.write(cover.bytes())),
+                ctx.output().write(PAGE, Written.DOWNLOAD_PAGE, -1, out -> out.write(page)));
     }
 }

@@ -1,16 +1,15 @@
 package org.coursebook.render.site;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
-import org.coursebook.render.Output;
-import org.coursebook.render.cover.PrintCoverRenderer;
+import org.coursebook.diag.Diagnostics;
+import org.coursebook.diag.SourcePos;
+import org.coursebook.render.ListingRenderer;
+import org.coursebook.render.Written;
 import org.coursebook.render.handout.HandoutRenderer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -22,14 +21,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * The files the download page offers, measured: every EPUB and PDF the other renderers of this build staged
- * (the book, its print cover, the handouts, any other print file), and, for a build that did not remake
- * them, the book's files already in the output folder from an earlier build, but not those this build
- * removes ({@link Output#toRemove()}). Each with its size, page count (PDFs) and SHA-256, read from the bytes
- * that will be in the folder when the build has finished.
+ * The files the download page offers: the e-book, the print book, its print cover and the handouts, as the
+ * renderers of this build returned them ({@link Written}: size, page count, SHA-256, all known when the file
+ * was written), and, for a build that did not remake them, those that earlier builds of the book left in the
+ * folder, as the folder's record describes them ({@link org.coursebook.render.Output#kept()}). Nothing is found
+ * by looking at file names in the folder, and no PDF is parsed for its page count. A file an earlier build left
+ * is checked against the record (its SHA-256): one changed since is left off the page with a warning.
  */
 public final class Downloads {
     /** What a file is, which decides where and how the page lists it. */
@@ -62,26 +61,24 @@ public final class Downloads {
     private Downloads() {}
 
     /**
-     * Page counts and checksums of files left from earlier builds, kept between builds (watch mode): a file is
-     * measured again when its size, modification time or identity (inode; a build replaces a file by moving a
-     * new one into place) has changed. Files this build staged are always measured.
+     * Checksums of files left from earlier builds, kept between builds (watch mode): a file is hashed again when
+     * its size, modification time or identity (inode; a build replaces a file by moving a new one into place)
+     * has changed.
      */
     static final class Measurements {
         record Stamp(Object fileKey, long size, long modified) {}
 
-        record Measured(Stamp stamp, int pages, String sha256) {}
+        record Measured(Stamp stamp, String sha256) {}
 
         private Map<Path, Measured> known = new java.util.HashMap<>();
         private Map<Path, Measured> used = new java.util.HashMap<>();
 
-        /** {pages, sha256} of a file from an earlier build, measured or remembered. */
+        /** The size and SHA-256 of a file from an earlier build, measured or remembered. */
         synchronized Measured of(Path file) throws IOException {
             var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
             Stamp stamp = new Stamp(a.fileKey(), a.size(), a.lastModifiedTime().toMillis());
             Measured m = known.get(file);
-            if (m == null || !m.stamp().equals(stamp) || a.fileKey() == null) {
-                m = new Measured(stamp, file.toString().endsWith(".pdf") ? pageCount(file) : 0, sha256(file));
-            }
+            if (m == null || !m.stamp().equals(stamp) || a.fileKey() == null) m = new Measured(stamp, sha256(file));
             used.put(file, m);
             return m;
         }
@@ -93,62 +90,59 @@ public final class Downloads {
         }
     }
 
-    static List<Download> find(Book book, Output output) throws IOException {
-        return find(book, output, new Measurements());
+    /** How the page lists a file of this role; null for a file it does not offer (the font licence, an imposed copy). */
+    static Kind kind(String role) {
+        return switch (role) {
+            case Written.EBOOK -> Kind.EBOOK;
+            case Written.PRINT_BOOK -> Kind.PRINT_BOOK;
+            case Written.HANDOUT, Written.ALL_HANDOUTS -> Kind.HANDOUT;
+            case Written.PRINT_COVER -> Kind.PRINT_FILE;
+            default -> null;
+        };
     }
 
-    static List<Download> find(Book book, Output output, Measurements measurements) throws IOException {
-        String slug = book.meta().slug();
-        String epub = slug + ".epub", pdf = slug + ".pdf", cover = PrintCoverRenderer.fileName(slug);
-        Path dir = output.dir();
-        Map<String, Path> files = new TreeMap<>();
-        java.util.Set<Path> stagedFiles = new java.util.HashSet<>();
-        boolean handoutsStaged = false;
-        for (Path target : output.targets()) {
-            String rel = dir.relativize(target).toString().replace('\\', '/');
-            boolean handout = rel.startsWith("handouts/") && rel.endsWith(".pdf");
-            handoutsStaged |= handout;
-            if (handout || (!rel.contains("/") && (rel.endsWith(".pdf") || rel.endsWith(".epub")))) {
-                files.put(rel, output.stagedFile(target));
-                stagedFiles.add(output.stagedFile(target));
-            }
-        }
-        List<Path> leaving = output.toRemove(); // an earlier build's files this build removes
-        for (String name : List.of(epub, pdf, cover)) {
-            Path p = dir.resolve(name);
-            if (!files.containsKey(name) && Files.isRegularFile(p) && !leaving.contains(p)) files.put(name, p);
-        }
-        if (!handoutsStaged && Files.isDirectory(dir.resolve("handouts"))) {
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir.resolve("handouts"), "*.pdf")) {
-                for (Path p : s) {
-                    if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".") && !leaving.contains(p)) {
-                        files.put("handouts/" + p.getFileName(), p);
-                    }
-                }
-            }
-        }
-
+    /**
+     * The downloads, in the page's order: by kind, then the file of all handouts, then by chapter, then by path.
+     *
+     * @param dir the output folder, where the files an earlier build left are checked against the record
+     * @param diag receives a warning for each file that cannot be listed truthfully
+     */
+    static List<Download> find(Book book, ListingRenderer.Files files, Path dir, Measurements measurements,
+                               Diagnostics diag) throws IOException {
         List<Download> out = new ArrayList<>();
-        for (var e : files.entrySet()) {
-            String rel = e.getKey();
-            Path bytes = e.getValue();
-            Kind kind = rel.equals(epub) ? Kind.EBOOK : rel.equals(pdf) ? Kind.PRINT_BOOK
-                    : rel.startsWith("handouts/") ? Kind.HANDOUT : Kind.PRINT_FILE;
-            String name = rel.substring(rel.lastIndexOf('/') + 1);
-            Chapter chapter = kind == Kind.HANDOUT ? chapterOf(book, name) : null;
-            if (stagedFiles.contains(bytes)) {
-                int pages = rel.endsWith(".pdf") ? pageCount(bytes) : 0;
-                out.add(new Download(kind, rel, name, chapter, Files.size(bytes), pages, sha256(bytes)));
-            } else {
-                var m = measurements.of(bytes);
-                out.add(new Download(kind, rel, name, chapter, m.stamp().size(), m.pages(), m.sha256()));
+        for (Written w : files.written()) {
+            Kind kind = kind(w.role());
+            if (kind != null) out.add(download(book, w, kind));
+        }
+        for (Written w : files.kept()) {
+            Kind kind = kind(w.role());
+            if (kind == null) continue;
+            Path file = dir.resolve(w.path());
+            var now = measurements.of(file);
+            if (now.stamp().size() != w.bytes() || !now.sha256().equals(w.sha256())) {
+                diag.warning(SourcePos.of(file), "the download page leaves out " + w.path()
+                                + ": it changed after coursebook wrote it, so its size and page count are no longer known",
+                        "build the format that writes it again, or remove the file");
+                continue;
             }
+            out.add(download(book, w, kind));
         }
         measurements.endBuild();
+        if (files.unknown() > 0) {
+            diag.warning(SourcePos.of(dir.resolve(org.coursebook.render.Output.RECORD)), "the download page leaves out "
+                            + files.unknown() + " file" + (files.unknown() == 1 ? "" : "s")
+                            + " an earlier build left in the folder: an older coursebook wrote them without recording their size and pages",
+                    "build every format once (coursebook build without --format), and the page lists them again");
+        }
         out.sort(Comparator.comparing(Download::kind)
                 .thenComparingInt(d -> d.isAllHandouts() ? -1 : d.chapter() == null ? Integer.MAX_VALUE : book.allParts().indexOf(d.chapter()))
                 .thenComparing(Download::href));
         return out;
+    }
+
+    private static Download download(Book book, Written w, Kind kind) {
+        Chapter chapter = kind == Kind.HANDOUT ? chapterOf(book, w.fileName()) : null;
+        return new Download(kind, w.path(), w.fileName(), chapter, w.bytes(), Math.max(w.pages(), 0), w.sha256());
     }
 
     /**
@@ -164,12 +158,6 @@ public final class Downloads {
             if (stem.contains(c.slug()) && (best == null || c.slug().length() > best.slug().length())) best = c;
         }
         return best;
-    }
-
-    private static int pageCount(Path pdf) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            return doc.getNumberOfPages();
-        }
     }
 
     static String sha256(Path file) throws IOException {

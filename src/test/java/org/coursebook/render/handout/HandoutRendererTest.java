@@ -187,5 +187,14 @@ class HandoutRendererTest {
             assertTrue(text(p).contains("The Second Chapter"));
         }
         assertFalse(Files.exists(out.resolve("print/a-small-test-book-2up.pdf")), "the book was not built");
+        // the summary's page counts, which the renderers and the imposition returned, are the files' own
+        var row = java.util.regex.Pattern.compile("(?m)^  (\\S+\\.pdf)\\s+\\S+ \\S+  (\\d+) pages?$").matcher(stdout.toString(StandardCharsets.UTF_8));
+        int rows = 0;
+        for (; row.find(); rows++) {
+            try (PdfInspect p = new PdfInspect(out.resolve(row.group(1)))) {
+                assertEquals(p.pages(), Integer.parseInt(row.group(2)), row.group());
+            }
+        }
+        assertEquals(9, rows, "three handouts and their six imposed copies: " + stdout.toString(StandardCharsets.UTF_8));
     }
 }

@@ -8,7 +8,9 @@ import org.coursebook.build.BuildPipeline;
 import org.coursebook.model.Book;
 import org.coursebook.read.BookReader;
 import org.coursebook.render.RenderContext;
+import org.coursebook.render.Rendered;
 import org.coursebook.render.Renderer;
+import org.coursebook.render.Written;
 import org.coursebook.render.cover.CoverArt;
 import org.coursebook.support.Builds;
 import org.jsoup.Jsoup;
@@ -154,9 +156,9 @@ class DownloadPageTest {
         }
 
         @Override
-        public void render(Book book, RenderContext ctx) throws IOException {
-            ctx.output().write("handouts/two.pdf", o -> o.write(pdf(1)));
-            ctx.output().write("handouts/one.pdf", o -> o.write(pdf(2)));
+        public Rendered render(Book book, RenderContext ctx) throws IOException {
+            return Rendered.of(ctx.output().write("handouts/two.pdf", Written.HANDOUT, 1, o -> o.write(pdf(1))),
+                    ctx.output().write("handouts/one.pdf", Written.HANDOUT, 2, o -> o.write(pdf(2))));
         }
 
         static byte[] pdf(int pages) throws IOException {
@@ -193,13 +195,77 @@ class DownloadPageTest {
         assertEquals(List.of("2", "1"), page.select(".handouts dd.pages").eachText());
         for (String href : page.select("a[href]").eachAttr("href")) target(out, href);
 
-        // A later build of the page alone still offers the handouts already in the folder, measured afresh.
-        Files.write(out.resolve("handouts/two.pdf"), FakeHandouts.pdf(3));
-        build(manifest, out, Set.of("site"));
+        // A later build of the page alone (a new pipeline: a new run of the tool) still offers the handouts the
+        // earlier build wrote, as the folder's record describes them.
+        BuildPipeline.Result r = build(manifest, out, Set.of("site"));
+        assertEquals(List.of(), r.diagnostics());
         Document again = page(out);
         assertEquals(List.of("handouts/one.pdf", "handouts/two.pdf"), again.select(".handouts a[href]").eachAttr("href"));
-        assertEquals(List.of("2", "3"), again.select(".handouts dd.pages").eachText());
-        assertEquals(Downloads.sha256(out.resolve("handouts/two.pdf")), again.select(".handouts code.sha256").get(1).text());
+        assertEquals(List.of("2", "1"), again.select(".handouts dd.pages").eachText());
+        assertEquals(page.select(".handouts").outerHtml(), again.select(".handouts").outerHtml(), "the same listing as the build that wrote them");
+
+        // A handout changed by hand since is not what the record describes: it is left off the page, with a warning.
+        Files.write(out.resolve("handouts/two.pdf"), FakeHandouts.pdf(3));
+        r = build(manifest, out, Set.of("site"));
+        Document changed = page(out);
+        assertEquals(List.of("handouts/one.pdf"), changed.select(".handouts a[href]").eachAttr("href"));
+        assertEquals(Downloads.sha256(out.resolve("handouts/one.pdf")), changed.selectFirst(".handouts code.sha256").text());
+        assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
+        var warning = r.diagnostics().get(0);
+        assertFalse(warning.isError());
+        assertEquals(out.resolve("handouts/two.pdf"), warning.pos().file());
+        assertTrue(warning.message().contains("leaves out handouts/two.pdf: it changed after coursebook wrote it"), warning.message());
+    }
+
+    /** Stands in for a renderer whose files are not PDFs at all: the page must take their page counts from it. */
+    static final class NotReallyPdfs implements Renderer {
+        @Override
+        public String format() {
+            return "handouts";
+        }
+
+        @Override
+        public Rendered render(Book book, RenderContext ctx) throws IOException {
+            byte[] junk = "no PDF parser could read this".getBytes(StandardCharsets.UTF_8);
+            return Rendered.of(ctx.output().write("handouts/01-the-first-chapter.pdf", Written.HANDOUT, 7, o -> o.write(junk)),
+                    ctx.output().write("handouts/all-handouts.pdf", Written.ALL_HANDOUTS, 9, o -> o.write(junk)),
+                    ctx.output().write("handouts/notes.txt", Written.OTHER, -1, o -> o.write(junk)));
+        }
+    }
+
+    @Test
+    void pageCountsComeFromTheRenderersAndNothingIsParsedAgain() throws Exception {
+        Path manifest = Builds.copyBook("small", tmp.resolve("src"));
+        Path out = tmp.resolve("out").toAbsolutePath();
+        BuildOptions opts = new BuildOptions(manifest, out, Set.of("handouts", "site"), Builds.FIXED_TIME, null, null,
+                BookReader.Limits.defaults(), List.of());
+        new BuildPipeline(List.of(new NotReallyPdfs(), new DownloadPageRenderer(new CoverArt())), s -> {}).build(opts);
+        Document page = page(out);
+        assertEquals(List.of("handouts/all-handouts.pdf", "handouts/01-the-first-chapter.pdf"), page.select(".handouts a[href]").eachAttr("href"),
+                "by role (all handouts first), not by name; a file of another role is not offered");
+        assertEquals(List.of("9", "7"), page.select(".handouts dd.pages").eachText());
+
+        // a build of another format: the page is made again from the record, still without reading the files
+        new BuildPipeline(List.of(new NotReallyPdfs(), new DownloadPageRenderer(new CoverArt())), s -> {})
+                .build(new BuildOptions(manifest, out, Set.of("site"), Builds.FIXED_TIME, null, null, BookReader.Limits.defaults(), List.of()));
+        assertEquals(List.of("9", "7"), page(out).select(".handouts dd.pages").eachText());
+    }
+
+    @Test
+    void aRecordOfAnOlderCoursebookGivesAWarningNotAGuess() throws Exception {
+        Path manifest = Builds.copyBook("small", tmp.resolve("src"));
+        Path out = tmp.resolve("out").toAbsolutePath();
+        build(manifest, out, Set.of("handouts", "site"));
+        Path record = out.resolve(org.coursebook.render.Output.RECORD);
+        // the record as coursebook wrote it before it described its files: book, format, path
+        List<String> old = Files.readAllLines(record).stream()
+                .map(l -> l.startsWith("#") ? l : String.join("\t", java.util.Arrays.asList(l.split("\t")).subList(0, 3))).toList();
+        Files.write(record, old);
+        BuildPipeline.Result r = build(manifest, out, Set.of("site"));
+        assertTrue(page(out).select(".handouts a[href]").isEmpty(), "no guess from the file names");
+        assertEquals(1, r.diagnostics().size(), r.diagnostics().toString());
+        assertTrue(r.diagnostics().get(0).message().contains("leaves out 2 files an earlier build left"), r.diagnostics().toString());
+        assertTrue(Files.readString(record).contains("handouts/one.pdf\n"), "the old lines are kept for the removal of stale files");
     }
 
     @Test

@@ -1,0 +1,27 @@
+package org.coursebook.render;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What one renderer wrote in one build: its files in the order it wrote them ({@link Written}). The pipeline
+ * checks it against what the renderer staged (a file written and not returned is a bug), collects the results
+ * of every renderer and hands them on; nothing looks in the output folder to learn them.
+ */
+public record Rendered(List<Written> files) {
+    /** A renderer that wrote nothing (a book without chapters has no handouts). */
+    public static final Rendered NOTHING = new Rendered(List.of());
+
+    public Rendered {
+        files = List.copyOf(files);
+    }
+
+    public static Rendered of(Written... files) {
+        return new Rendered(List.of(files));
+    }
+
+    public static Rendered of(Collection<Written> files) {
+        return new Rendered(new ArrayList<>(files));
+    }
+}
