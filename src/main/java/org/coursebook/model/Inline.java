@@ -80,13 +80,18 @@ public sealed interface Inline extends Node permits Inline.Text, Inline.Emph, In
 
     /**
      * A link. {@code attrs} are the author's other attributes (title, class); the writer adds what its target
-     * needs ({@code class="xref"} for a place in the book).
+     * needs ({@code class="xref"} for a place in the book). {@code pos} is where its target is written (the link
+     * itself, or for a reference-style link the {@code [label]: url} line), null when not known.
      */
-    record Link(Target target, List<Inline> content, Attrs attrs) implements Inline {
+    record Link(Target target, List<Inline> content, Attrs attrs, org.coursebook.diag.SourcePos pos) implements Inline {
         public Link {
             Objects.requireNonNull(target);
             content = List.copyOf(content);
             Objects.requireNonNull(attrs);
+        }
+
+        public Link(Target target, List<Inline> content, Attrs attrs) {
+            this(target, content, attrs, null);
         }
 
         @Override
@@ -96,11 +101,11 @@ public sealed interface Inline extends Node permits Inline.Text, Inline.Emph, In
 
         @Override
         public Node withChildren(List<Node> children) {
-            return new Link(target, Node.inlines(children), attrs);
+            return new Link(target, Node.inlines(children), attrs, pos);
         }
 
         public Link withTarget(Target t) {
-            return new Link(t, content, attrs);
+            return new Link(t, content, attrs, pos);
         }
     }
 

@@ -83,8 +83,13 @@ public final class ManifestReader {
             e.diagnostics().forEach(diag::add);
             return null;
         }
+        // a misspelt list of parts ('chapter:') is the cause: what follows from it (no chapters, files not listed)
+        // is not reported too, so that the one fix that matters comes first and alone
+        Set<String> misspeltLists = new java.util.HashSet<>();
         for (var e : map.entrySet()) {
             if (!KEYS.contains(e.getKey())) {
+                String near = nearest(e.getKey());
+                if (near != null && PART_LISTS.contains(near)) misspeltLists.add(near);
                 diag.error(yaml.pos(e.getValue().getKeyNode()), "unknown key '" + e.getKey() + "' in the manifest",
                         "known keys: " + String.join(", ", new TreeSet<>(KEYS)) + suggestion(e.getKey()));
             }
@@ -136,10 +141,10 @@ public final class ManifestReader {
         Path dir = file.toAbsolutePath().normalize().getParent();
         Asset cover = cover(yaml, map, file, dir);
         entries.addAll(entries(yaml, map, "front-matter", Manifest.Section.FRONT, false));
-        entries.addAll(entries(yaml, map, "chapters", Manifest.Section.CHAPTER, true));
+        entries.addAll(entries(yaml, map, "chapters", Manifest.Section.CHAPTER, !misspeltLists.contains("chapters")));
         entries.addAll(entries(yaml, map, "back-matter", Manifest.Section.BACK, false));
         checkFiles(entries, dir);
-        warnUnlisted(file, dir, entries);
+        if (misspeltLists.isEmpty()) warnUnlisted(file, dir, entries);
 
         if (title == null || title.isBlank() || identifier == null || date == null) return null;
         try {
@@ -376,7 +381,16 @@ public final class ManifestReader {
         };
     }
 
+    /** The lists of parts a manifest may have. */
+    private static final Set<String> PART_LISTS = Set.of("chapters", "front-matter", "back-matter");
+
     private static String suggestion(String key) {
+        String best = nearest(key);
+        return best == null ? "" : "; did you mean '" + best + "'?";
+    }
+
+    /** The known key nearest to {@code key} (at most two edits away), or null. */
+    private static String nearest(String key) {
         String best = null;
         int bestDist = 3;
         for (String k : KEYS) {
@@ -386,7 +400,7 @@ public final class ManifestReader {
                 best = k;
             }
         }
-        return best == null ? "" : "; did you mean '" + best + "'?";
+        return best;
     }
 
     /** Levenshtein distance between two strings (for "did you mean" hints). */

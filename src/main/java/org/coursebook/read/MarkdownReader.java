@@ -110,6 +110,7 @@ public final class MarkdownReader {
         cb.checkMisreadMarkup(doc);
         cb.replaceNoteReferences(doc);
         cb.collectListings(doc);
+        cb.collectLinks(doc);
         String title = fm.title();
         SourcePos titlePos = fm.titlePos();
         String titleId = "";
@@ -140,10 +141,13 @@ public final class MarkdownReader {
             }
         }
         if (title == null) {
-            if (fm.broken()) return null; // the front matter's error says it all
-            diag.error(SourcePos.of(file, 1), "the chapter has no title",
-                    "add front matter with 'title: …' at the top of the file, between two '---' lines");
-            return null;
+            // the front matter's error says it all when it is broken; the part is kept under its file name, so
+            // that its links and ids are checked in this run too (the build fails on the error anyway)
+            if (!fm.broken()) {
+                diag.error(SourcePos.of(file, 1), "the chapter has no title",
+                        "start it with a '# Title' line, or add front matter with 'title: …' between two '---' lines");
+            }
+            title = stem(sourceName);
         }
         if (kind == Chapter.Kind.CHAPTER && cb.blocks.stream().noneMatch(b -> b instanceof Block.Heading h && h.level() == 2)) {
             SourcePos first = cb.blocks.isEmpty() ? SourcePos.of(file, Math.max(1, offset + 1)) : cb.blocks.get(0).pos();
@@ -157,7 +161,7 @@ public final class MarkdownReader {
         title = org.jsoup.Jsoup.parse(titleHtml).text().strip();
         if (title.isEmpty()) {
             diag.error(titlePos, "the chapter title is empty", "give the chapter a title with 'title: …' in the front matter");
-            return null;
+            title = stem(sourceName); // kept, so that its links are checked in this run too
         }
         List<org.coursebook.model.Inline> subtitle = inlineNodes(fm.subtitle(), titlePos), summary = inlineNodes(fm.summary(), titlePos);
         noImage(subtitle, titlePos, "subtitle");
@@ -978,8 +982,46 @@ public final class MarkdownReader {
                 img.attr("src", asset.href());
             }
             TreeBuilder builder = new TreeBuilder(pos, i -> i < noteLabels.size() ? noteLabels.get(i) : null,
-                    i -> i < listings.size() ? listings.get(i) : null);
+                    i -> i < listings.size() ? listings.get(i) : null).withLinkPositions(this::linkPosition);
             return builder.children(body);
+        }
+
+        /** Where each link's target is written, by its destination, in document order (see {@link #collectLinks}). */
+        final Map<String, Deque<SourcePos>> linkPositions = new java.util.HashMap<>();
+
+        /** The place of the next link to {@code href}, or null. */
+        synchronized SourcePos linkPosition(String href) {
+            Deque<SourcePos> q = linkPositions.get(href);
+            return q == null || q.isEmpty() ? null : q.poll();
+        }
+
+        /**
+         * Records where each link's destination is written: an inline link at its own column, a reference-style
+         * link at its {@code [label]: url} line (where the fix goes), so that a broken link is reported there.
+         */
+        void collectLinks(Document doc) {
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(doc);
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                String url = null;
+                SourcePos at = null;
+                if (n instanceof com.vladsch.flexmark.ast.Link l) {
+                    url = l.getUrl().unescape();
+                    at = pos(n);
+                } else if (n instanceof com.vladsch.flexmark.ast.LinkRef r && r.isDefined()) {
+                    com.vladsch.flexmark.ast.Reference ref = r.getReferenceNode(doc);
+                    if (ref != null) {
+                        url = ref.getUrl().unescape();
+                        at = pos(ref);
+                    }
+                } else if (n instanceof com.vladsch.flexmark.ast.AutoLink a) {
+                    url = a.getUrl().unescape();
+                    at = pos(n);
+                }
+                if (url != null) linkPositions.computeIfAbsent(url, k -> new ArrayDeque<>()).add(at);
+                for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) stack.push(c);
+            }
         }
     }
 

@@ -34,6 +34,7 @@ public final class TreeBuilder {
     private final SourcePos pos;
     private final IntFunction<String> noteLabels;
     private final IntFunction<Block.Listing> listings;
+    private java.util.function.Function<String, SourcePos> linkPositions = href -> null;
 
     /**
      * @param pos        the position every node built gets (the block's)
@@ -54,6 +55,15 @@ public final class TreeBuilder {
         org.jsoup.nodes.Element body = XhtmlCleaner.parse(html);
         XhtmlCleaner.sanitize(body, pos, diag);
         return plain(pos).children(body);
+    }
+
+    /**
+     * This builder with the places links are written at: {@code positions} gives, for a link's href, the place of
+     * the next link written with it (or null). The reader finds them in Flexmark's tree.
+     */
+    TreeBuilder withLinkPositions(java.util.function.Function<String, SourcePos> positions) {
+        this.linkPositions = positions;
+        return this;
     }
 
     /** A builder for fragments with no notes or listings (a title, a summary, an attribution). */
@@ -172,7 +182,8 @@ public final class TreeBuilder {
                 }
                 List<Node> kids = children(el);
                 if (el.hasAttr("href") && allInline(kids)) {
-                    return new Inline.Link(new Target.Unresolved(el.attr("href")), Node.inlines(kids), attrs.without("href"));
+                    return new Inline.Link(new Target.Unresolved(el.attr("href")), Node.inlines(kids), attrs.without("href"),
+                            linkPositions.apply(el.attr("href")));
                 }
                 return new Element(tag, attrs, kids, pos);
             }

@@ -63,7 +63,7 @@ final class BreakUrls extends ChapterTransform {
                 ? List.of(new Inline.Text(Tree.rawText(e.content()))) : List.of(n));
         if (!isAddress(Tree.plainText(content), l.target())) return content == l.content() ? l : l.withChildren(List.copyOf(content));
         content = Tree.mapWhere(content, BreakUrls::enter, n -> n instanceof Inline.Text t ? broken(t.text()) : List.of(n));
-        return new Inline.Link(l.target(), content, l.attrs().withClass("url"));
+        return new Inline.Link(l.target(), content, l.attrs().withClass("url"), l.pos());
     }
 
     /** Whether a link's text is a web address (then it is shown as one), rather than words. */

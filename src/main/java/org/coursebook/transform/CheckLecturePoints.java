@@ -25,12 +25,12 @@ final class CheckLecturePoints implements Transform {
         List<String> unused = new ArrayList<>();
         if (!lecture) unused.add("lecture bullet points");
         if (!terms) unused.add("key terms");
-        if (!chapters.isEmpty() && !unused.isEmpty()) {
+        // one note, for a book that uses neither (a book written for reading rather than lecturing)
+        if (!chapters.isEmpty() && !lecture && !terms) {
             diag.note(SourcePos.of(chapters.get(0).pos().file()), "the book uses no " + String.join(" and no ", unused)
                             + (lecture ? "" : ": its chapters have no lecture box, and a handout is made only for a chapter with a "
                             + "quotation or key terms"),
-                    (unused.size() == 1 ? "it is" : "both are") + " optional; see the README, \"Writing a chapter\", to add "
-                            + (unused.size() == 1 ? "it" : "them"));
+                    "both are optional; see the README, \"Writing a chapter\", to add them");
         }
         for (Chapter ch : chapters) {
             if (lecture && ch.lecturePoints().isEmpty()) {

@@ -89,6 +89,7 @@ final class ResolveCrossReferences implements Transform {
     private Node link(Node n, SourcePos pos, Chapter here, Map<String, Chapter> bySource,
                       Map<String, Set<String>> ids, Diagnostics diag) {
         if (!(n instanceof Inline.Link a) || !(a.target() instanceof Target.Unresolved u)) return n;
+        if (a.pos() != null) pos = a.pos(); // the link's own place (or its reference definition's)
         String href = u.href().strip();
         String lower = href.toLowerCase(java.util.Locale.ROOT);
         if (lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
@@ -137,7 +138,7 @@ final class ResolveCrossReferences implements Transform {
                     if (h.id().equals(frag)) name = (h.number().isEmpty() ? "" : "section " + h.number() + ", ") + h.text();
                 }
             }
-            resolved = new Inline.Link(resolved.target(), List.of(new Inline.Text(name)), resolved.attrs());
+            resolved = new Inline.Link(resolved.target(), List.of(new Inline.Text(name)), resolved.attrs(), resolved.pos());
         }
         return resolved;
     }
