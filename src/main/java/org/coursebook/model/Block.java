@@ -164,12 +164,27 @@ public sealed interface Block extends Node permits Block.Heading, Block.Para, Bl
      * which follows it. {@code fit} is how the print book sets it ({@link Fit#AS_IS} until the print renderer
      * measures it).
      */
-    record Table(Attrs attrs, Caption caption, List<Section> sections, Para source, Fit fit, SourcePos pos) implements Block {
+    record Table(Attrs attrs, Caption caption, List<Section> sections, Para source, Fit fit, String number, SourcePos pos) implements Block {
         public Table {
             Objects.requireNonNull(attrs);
             sections = List.copyOf(sections);
             Objects.requireNonNull(fit);
+            number = number == null ? "" : number;
             Objects.requireNonNull(pos);
+        }
+
+        /** A table not yet numbered. */
+        public Table(Attrs attrs, Caption caption, List<Section> sections, Para source, Fit fit, SourcePos pos) {
+            this(attrs, caption, sections, source, fit, "", pos);
+        }
+
+        /** "Table 6.2", or "" before the tables are numbered (and for a part whose tables are not). */
+        public String label() {
+            return number.isEmpty() ? "" : "Table " + number;
+        }
+
+        public Table withNumber(String n) {
+            return new Table(attrs, caption, sections, source, fit, n, pos);
         }
 
         /** The caption as plain text, "" for none. */
@@ -204,15 +219,15 @@ public sealed interface Block extends Node permits Block.Heading, Block.Para, Bl
                 else if (n instanceof Para p) s = p;
                 else throw new IllegalArgumentException("a table holds a caption, row groups and a source line");
             }
-            return new Table(attrs, c, secs, s, fit, pos);
+            return new Table(attrs, c, secs, s, fit, number, pos);
         }
 
         public Table withFit(Fit f) {
-            return new Table(attrs, caption, sections, source, f, pos);
+            return new Table(attrs, caption, sections, source, f, number, pos);
         }
 
         public Table withSections(List<Section> s) {
-            return new Table(attrs, caption, s, source, fit, pos);
+            return new Table(attrs, caption, s, source, fit, number, pos);
         }
 
         /**
@@ -335,13 +350,28 @@ public sealed interface Block extends Node permits Block.Heading, Block.Para, Bl
         }
     }
 
-    /** A figure: an image (or an image in its size box) and its caption (empty for none). */
-    record Figure(Inline image, List<Inline> caption, Attrs attrs, SourcePos pos) implements Block {
+    /** A figure: an image (or an image in its size box), its caption (empty for none), its number ("4.1", "" for none). */
+    record Figure(Inline image, List<Inline> caption, Attrs attrs, String number, SourcePos pos) implements Block {
         public Figure {
             Objects.requireNonNull(image);
             caption = List.copyOf(caption);
             Objects.requireNonNull(attrs);
+            number = number == null ? "" : number;
             Objects.requireNonNull(pos);
+        }
+
+        /** A figure not yet numbered. */
+        public Figure(Inline image, List<Inline> caption, Attrs attrs, SourcePos pos) {
+            this(image, caption, attrs, "", pos);
+        }
+
+        /** "Figure 4.1", or "" when not numbered. */
+        public String label() {
+            return number.isEmpty() ? "" : "Figure " + number;
+        }
+
+        public Figure withNumber(String n) {
+            return new Figure(image, caption, attrs, n, pos);
         }
 
         @Override
@@ -355,7 +385,7 @@ public sealed interface Block extends Node permits Block.Heading, Block.Para, Bl
         @Override
         public Node withChildren(List<Node> children) {
             List<Inline> all = Node.inlines(children);
-            return new Figure(all.get(0), all.subList(1, all.size()), attrs, pos);
+            return new Figure(all.get(0), all.subList(1, all.size()), attrs, number, pos);
         }
     }
 

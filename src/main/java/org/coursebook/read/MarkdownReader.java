@@ -743,7 +743,7 @@ public final class MarkdownReader {
                     blocks.add(table);
                     addBlocks(para, pos);
                 } else {
-                    blocks.add(new Block.Table(table.attrs(), table.caption(), table.sections(), source, table.fit(), table.pos()));
+                    blocks.add(new Block.Table(table.attrs(), table.caption(), table.sections(), source, table.fit(), table.number(), table.pos()));
                 }
             } else if (node instanceof TableBlock) {
                 List<org.coursebook.model.Node> made = nodes(XhtmlCleaner.parse(md.render(node)), pos);
@@ -939,10 +939,13 @@ public final class MarkdownReader {
             for (String size : List.of("width", "height")) {
                 if (rendered != null && rendered.hasAttr(size)) el.attr(size, rendered.attr(size));
             }
+            // an id given as {#fig-map} after the image names the figure, for cross-references
+            org.coursebook.model.Attrs figAttrs = rendered != null && !rendered.id().isBlank()
+                    ? org.coursebook.model.Attrs.of("id", rendered.id()) : org.coursebook.model.Attrs.NONE;
             List<org.coursebook.model.Node> image = nodes(body, pos);
             if (image.isEmpty()) return; // the image could not be used: reported
             List<org.coursebook.model.Inline> caption = title.isEmpty() ? List.of() : inlines(md.renderInline(title), pos);
-            blocks.add(new Block.Figure((org.coursebook.model.Inline) image.get(0), caption, org.coursebook.model.Attrs.NONE, pos));
+            blocks.add(new Block.Figure((org.coursebook.model.Inline) image.get(0), caption, figAttrs, pos));
         }
 
         private boolean isTableSource(Paragraph p) {

@@ -289,7 +289,13 @@ public final class TreeBuilder {
             switch (part.normalName()) {
                 case "caption" -> {
                     List<Node> kids = children(part);
-                    if (caption != null || !attrs(part).isEmpty() || !allInline(kids)) return null;
+                    Attrs capAttrs = attrs(part);
+                    // an id written in the caption line ([Caption {#tbl-steel}]) names the table
+                    if (capAttrs.has("id") && !attrs.has("id")) {
+                        attrs = attrs.with("id", capAttrs.id());
+                        capAttrs = capAttrs.without("id");
+                    }
+                    if (caption != null || !capAttrs.isEmpty() || !allInline(kids)) return null;
                     caption = new Block.Caption(Node.inlines(kids), pos);
                 }
                 case "thead", "tbody", "tfoot" -> {

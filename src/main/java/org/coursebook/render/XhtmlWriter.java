@@ -282,9 +282,11 @@ public final class XhtmlWriter {
         } else if (b instanceof Block.Figure f) {
             open("figure", f.attrs(), out, "");
             inline(f.image(), out);
-            if (!f.caption().isEmpty()) {
-                out.sb.append("<figcaption").append(langAttr(langOf(f.caption()))).append('>');
-                nodes(inner(f.caption()), out);
+            if (!f.caption().isEmpty() || !f.label().isEmpty()) {
+                out.sb.append("<figcaption>");
+                if (!f.label().isEmpty()) out.sb.append("<span class=\"label\">").append(esc(f.label(), false)).append(".</span>")
+                        .append(f.caption().isEmpty() ? "" : " ");
+                nodes(f.caption(), out);
                 out.sb.append("</figcaption>");
             }
             out.sb.append("</figure>");
@@ -343,7 +345,8 @@ public final class XhtmlWriter {
     /** A table in its scrolling region (WAI-ARIA {@code region}, named by its caption), and its source line. */
     private void table(Block.Table t, Out out, Block.Heading before) {
         Block.Table.Fit fit = t.fit();
-        String label = t.captionText().isEmpty() ? "Table" : t.captionText();
+        String label = (t.label() + " " + t.captionText()).strip();
+        if (label.isEmpty()) label = "Table";
         out.sb.append("<div class=\"table-wrap").append(fit.landscape() ? " table-landscape" : "")
                 .append("\" role=\"region\" tabindex=\"0\" aria-label=\"").append(esc(label, true)).append('"');
         if (!fit.wrapStyle().isEmpty()) out.sb.append(" style=\"").append(esc(fit.wrapStyle(), true)).append('"');
@@ -351,7 +354,13 @@ public final class XhtmlWriter {
         if (before != null) block(before, out);
         Attrs attrs = fit.smaller() ? t.attrs().withClass("table-fit") : t.attrs();
         open("table", attrs, out, "");
-        if (t.caption() != null) block(t.caption(), out);
+        if (t.caption() != null || !t.label().isEmpty()) {
+            out.sb.append("<caption>");
+            if (!t.label().isEmpty()) out.sb.append("<span class=\"label\">").append(esc(t.label(), false)).append(".</span>")
+                    .append(t.caption() == null ? "" : " ");
+            if (t.caption() != null) nodes(t.caption().content(), out);
+            out.sb.append("</caption>");
+        }
         for (Block.Section s : t.sections()) {
             out.sb.append('\n');
             section(s, out);

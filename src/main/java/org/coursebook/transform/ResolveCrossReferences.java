@@ -137,6 +137,13 @@ final class ResolveCrossReferences implements Transform {
                 for (Block.Heading h : Tree.collect(target.blocks(), Block.Heading.class)) {
                     if (h.id().equals(frag)) name = (h.number().isEmpty() ? "" : "section " + h.number() + ", ") + h.text();
                 }
+                // a table or figure is named by its number: "Table 6.2"
+                for (Block.Table t : Tree.collect(target.blocks(), Block.Table.class)) {
+                    if (t.attrs().id().equals(frag) && !t.label().isEmpty()) name = t.label();
+                }
+                for (Block.Figure f : Tree.collect(target.blocks(), Block.Figure.class)) {
+                    if (f.attrs().id().equals(frag) && !f.label().isEmpty()) name = f.label();
+                }
             }
             resolved = new Inline.Link(resolved.target(), List.of(new Inline.Text(name)), resolved.attrs(), resolved.pos());
         }

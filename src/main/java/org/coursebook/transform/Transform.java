@@ -19,6 +19,7 @@ public interface Transform {
     static java.util.List<Transform> standard(java.util.Set<String> unreadParts) {
         return java.util.List.of(
                 new NumberHeadings(),
+                new NumberTablesAndFigures(),
                 new NumberFootnotes(),
                 new LiftPullQuotes(),
                 new ResolveCrossReferences(unreadParts),

@@ -70,12 +70,12 @@ public final class TreeDump {
         else if (n instanceof Block.ListBlock l) head = (l.ordered() ? "OrderedList" : "BulletList") + attrs(l.attrs());
         else if (n instanceof Block.Item i) head = "Item" + attrs(i.attrs());
         else if (n instanceof Block.Quote q) head = "Quote" + attrs(q.attrs());
-        else if (n instanceof Block.Table t) head = "Table" + attrs(t.attrs()) + (t.fit().layout().equals("AS_IS") ? "" : " fit=" + t.fit());
+        else if (n instanceof Block.Table t) head = "Table" + (t.number().isEmpty() ? "" : " number=" + t.number()) + attrs(t.attrs()) + (t.fit().layout().equals("AS_IS") ? "" : " fit=" + t.fit());
         else if (n instanceof Block.Caption) head = "Caption";
         else if (n instanceof Block.Section s) head = "Section " + s.kind();
         else if (n instanceof Block.Row r) head = "Row" + attrs(r.attrs());
         else if (n instanceof Block.Cell c) head = (c.header() ? "HeaderCell" : "Cell") + attrs(c.attrs());
-        else if (n instanceof Block.Figure f) head = "Figure" + attrs(f.attrs());
+        else if (n instanceof Block.Figure f) head = "Figure" + (f.number().isEmpty() ? "" : " number=" + f.number()) + attrs(f.attrs());
         else if (n instanceof Block.Listing l) head = "Listing info=" + q(l.info()) + " code=" + q(l.code());
         else if (n instanceof Block.Rule) head = "Rule";
         else if (n instanceof Block.Sidebar) head = "Sidebar";
