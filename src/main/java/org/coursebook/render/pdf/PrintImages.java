@@ -3,8 +3,6 @@ package org.coursebook.render.pdf;
 import org.coursebook.model.Asset;
 import org.coursebook.model.Book;
 import org.coursebook.read.SvgChecker;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import java.io.IOException;
 import java.util.HashMap;
