@@ -57,7 +57,7 @@ class ImagesTest {
         EpubValidator.Result check = EpubValidator.validate(epub);
         assertTrue(check.clean(), check.toString());
         List<Element> figures = figures(epub, "01-chapter.xhtml");
-        assertEquals(List.of("The harbour plan", "The tide over one day"), figures.stream().map(f -> f.selectFirst("figcaption").text()).toList());
+        assertEquals(List.of("Figure 1.1. The harbour plan", "Figure 1.2. The tide over one day"), figures.stream().map(f -> f.selectFirst("figcaption").text()).toList());
 
         Path pdf = tmp.resolve("out/notes-on-maps.pdf");
         assertEquals(2, imageXObjects(pdf), "both images drawn in the PDF");

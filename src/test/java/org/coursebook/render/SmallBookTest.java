@@ -98,7 +98,7 @@ class SmallBookTest {
         assertTrue(one.contains("“things”"), "smart quotes in the subtitle");
         assertTrue(one.contains("—"), "em dash as a character");
         assertFalse(one.contains("&mdash;") || one.contains("&ndash;") || one.contains("&hellip;"), "no named entities");
-        assertTrue(one.contains("<caption>Steel output, 1928–1932</caption>"));
+        assertTrue(one.contains("<caption><span class=\"label\">Table 1.1.</span> Steel output, 1928–1932</caption>"), one);
         assertTrue(one.indexOf("<caption>") < one.indexOf("<thead>"), "caption first in the table");
         assertTrue(one.contains("lang=\"ru\""), "Cyrillic marked as Russian");
         String two = entry("OEBPS/two.xhtml");

@@ -78,7 +78,7 @@ class WideTablesTest {
 
         Path epub = tmp.resolve("out/notes-on-grain.epub");
         String chapter = entry(epub, "OEBPS/01-chapter.xhtml");
-        assertTrue(chapter.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Harvests by region, "
+        assertTrue(chapter.contains("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1.1 Harvests by region, "
                 + "1913–1930 (million tonnes, invented figures)\"><table>"), chapter);
         assertTrue(chapter.contains("</table></div>"), "the region holds the whole table");
         assertTrue(chapter.contains("<th class=\"align-right\">Mean</th>"), "every column is in the EPUB");
