@@ -6,8 +6,8 @@ import org.coursebook.build.Watcher;
 import org.coursebook.diag.BuildException;
 import org.coursebook.diag.Diagnostic;
 import org.coursebook.diag.Diagnostics;
-import org.coursebook.diag.SourcePos;
 import org.coursebook.model.PageSize;
+import org.coursebook.read.BookLocator;
 import org.coursebook.read.BookReader;
 import org.coursebook.render.Renderers;
 import picocli.CommandLine;
@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -123,9 +122,13 @@ public final class Main implements Callable<Integer> {
 
     /** Options shared by every command. */
     static class Common {
-        @Option(names = "--book", paramLabel = "FILE", description = "the book's manifest (default: ${DEFAULT-VALUE})",
-                defaultValue = "chapters/book.yaml")
+        @Option(names = "--book", paramLabel = "PATH",
+                description = "the book's manifest, or the folder that holds it (default: the book in the current folder: "
+                        + "book.yaml or chapters/book.yaml)")
         Path book;
+
+        /** The manifest found from --book, or in the current folder (once per command). */
+        private Path manifest;
 
         @Option(names = {"-v", "--verbose"}, description = "print progress even in CI, and stack traces with internal errors")
         boolean verbose;
@@ -151,11 +154,10 @@ public final class Main implements Callable<Integer> {
             return isCi(env) ? Level.QUIET : Level.NORMAL;
         }
 
-        void requireManifest() {
-            if (!Files.isRegularFile(book)) {
-                throw new BuildException(Diagnostic.error(SourcePos.of(book),
-                        "the manifest does not exist", "run from the book's repository, or give its path with --book"));
-            }
+        /** The book's manifest (see {@link BookLocator}); throws a BuildException naming what was looked for. */
+        Path manifest() {
+            if (manifest == null) manifest = BookLocator.locate(book, Path.of(""));
+            return manifest;
         }
     }
 
@@ -194,8 +196,7 @@ public final class Main implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), "unknown print layout '" + l + "': use 2up or booklet");
                 }
             }
-            common.requireManifest();
-            return new BuildOptions(common.book, out, fmts, BuildOptions.sourceDateEpoch(), ps, hp, common.limits(), layouts);
+            return new BuildOptions(common.manifest(), out, fmts, BuildOptions.sourceDateEpoch(), ps, hp, common.limits(), layouts);
         }
 
         private static PageSize size(CommandLine.Model.CommandSpec spec, String s, Set<PageSize> allowed) {
@@ -252,9 +253,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            common.requireManifest();
             Diagnostics diag = new Diagnostics();
-            BuildOptions opts = new BuildOptions(common.book, Path.of("output"), Set.of(), null, null, null, common.limits(), List.of());
+            BuildOptions opts = new BuildOptions(common.manifest(), Path.of("output"), Set.of(), null, null, null, common.limits(), List.of());
             var book = new BuildPipeline(List.of(), s -> {}).check(opts, diag, Map.of());
             report(diag.all(), main.err);
             if (common.level(main.env) != Level.QUIET) {

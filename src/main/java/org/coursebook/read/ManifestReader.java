@@ -60,7 +60,7 @@ public final class ManifestReader {
             text = TextFiles.read(file, diag);
         } catch (IOException e) {
             diag.error(SourcePos.of(file), "cannot read the manifest: " + e.getMessage(),
-                    "check the path given with --book; the default is chapters/book.yaml");
+                    "check the path given with --book");
             return null;
         }
         if (text == null) return null;

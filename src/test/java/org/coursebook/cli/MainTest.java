@@ -62,6 +62,20 @@ class MainTest {
     }
 
     @Test
+    void bookMayNameTheBooksFolder(@TempDir Path dir) throws Exception {
+        Path manifest = Builds.copyBook("small", dir.resolve("course/chapters"));
+        Path out = dir.resolve("out");
+        Run r = run("build", "--book", dir.resolve("course").toString(), "--out", out.toString(), "--format", "epub");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("a-small-test-book.epub")));
+        Run c = run("check", "--book", manifest.getParent().toString());
+        assertEquals(0, c.code(), c.err());
+        Run none = run("check", "--book", dir.toString());
+        assertEquals(Main.SOURCE_ERRORS, none.code());
+        assertTrue(none.err().contains(dir + ": error: no book in this folder: looked for book.yaml or chapters/book.yaml"), none.err());
+    }
+
+    @Test
     void buildPrintsOneLineAStageAndASummary(@TempDir Path dir) throws Exception {
         Path manifest = Builds.copyBook("small", dir.resolve("book"));
         Path out = dir.resolve("out");
