@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What to build: the manifest, the output folder, the formats, and overrides.
  *
- * @param buildTime fixed build time (from SOURCE_DATE_EPOCH); null to use the manifest's date
+ * @param buildTime fixed build time (from SOURCE_DATE_EPOCH); null for the last commit's or the manifest's date
+ *                  (see {@link BuildDate})
  * @param pageSize  overrides the manifest's page size when not null
  * @param handoutPaper overrides the manifest's handout paper when not null
  */

@@ -25,7 +25,6 @@ import org.coursebook.transform.Transform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -145,8 +144,7 @@ public final class BuildPipeline {
         long t0 = System.nanoTime();
         BookReader reader = new BookReader(markdown, opts.limits());
         Manifest manifest = readManifest(reader, opts, diag);
-        Instant buildTime = opts.buildTime() != null ? opts.buildTime()
-                : manifest.meta().date().atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant buildTime = BuildDate.of(opts.buildTime(), manifest.dir(), manifest.meta().date());
         Styles styles = new Styles(Styles.locate(opts.manifest()));
         checkOutputFolder(opts, styles.dir(), manifest);
         Path tdir = styles.templatesDir();
