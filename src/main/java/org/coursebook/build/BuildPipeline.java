@@ -166,7 +166,8 @@ public final class BuildPipeline {
             List<Renderer> selected = renderers.stream().filter(r -> formats.contains(r.format())).toList();
             // The book's own fonts (@font-face in its stylesheets) are read anew each build: the styles may have changed.
             RenderContext ctx = new RenderContext(output, templates, styles,
-                    fonts.withBookFaces(org.coursebook.render.fonts.BookFonts.declared(styles.dir())), buildTime, diag);
+                    fonts.withBookFaces(org.coursebook.render.fonts.BookFonts.declared(styles.dir())), buildTime, diag,
+                    manifest.institution());
             Book outline = new Book(meta(manifest.meta(), opts), manifest.dir(), List.of(), List.of(), List.of());
             for (Renderer r : selected) r.prepare(outline, ctx);
 
@@ -249,6 +250,7 @@ public final class BuildPipeline {
         List<Path> sources = new ArrayList<>();
         for (Manifest.Entry e : manifest.entries()) if (!e.isGenerated()) sources.add(manifest.dir().resolve(e.file()));
         if (manifest.meta().cover() != null) sources.add(manifest.meta().cover().source());
+        if (manifest.institution().logo() != null) sources.add(manifest.institution().logo().source());
         for (Path src : sources) {
             if (real(src).startsWith(out)) {
                 throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.outDir()),
