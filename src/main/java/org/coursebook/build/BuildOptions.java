@@ -40,7 +40,12 @@ public record BuildOptions(Path manifest, Path outDir, Set<String> formats, Inst
 
     /** SOURCE_DATE_EPOCH from the environment, or null. */
     public static Instant sourceDateEpoch() {
-        String s = System.getenv("SOURCE_DATE_EPOCH");
+        return sourceDateEpoch(System.getenv());
+    }
+
+    /** SOURCE_DATE_EPOCH from {@code env}, or null; an IllegalArgumentException when it is not a number of seconds. */
+    public static Instant sourceDateEpoch(java.util.Map<String, String> env) {
+        String s = env.get("SOURCE_DATE_EPOCH");
         if (s == null || s.isBlank()) return null;
         try {
             return Instant.ofEpochSecond(Long.parseLong(s.strip()));

@@ -2,6 +2,7 @@ package org.coursebook.cli;
 
 import org.coursebook.build.BuildOptions;
 import org.coursebook.build.BuildPipeline;
+import org.coursebook.build.StarterCourse;
 import org.coursebook.build.Watcher;
 import org.coursebook.diag.BuildException;
 import org.coursebook.diag.Diagnostic;
@@ -17,13 +18,17 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 /** The command line: the only place that prints or exits. */
 @Command(name = "coursebook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds a course book (EPUB 3, print PDF, lecture handouts) from Markdown chapters.",
-        subcommands = {Main.Build.class, Main.Check.class, Main.Watch.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.Build.class, Main.Check.class, Main.Watch.class, Main.Init.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the book was built or checked (warnings may have been printed)",
                 "1:the sources have errors; each was printed as file:line:column",
@@ -83,7 +88,8 @@ public final class Main implements Callable<Integer> {
             if (ex instanceof BuildException be) {
                 report(be.diagnostics(), err);
                 long errors = be.diagnostics().stream().filter(Diagnostic::isError).count();
-                err.println("coursebook: build failed with " + plural(errors, "error") + "; nothing was written");
+                boolean init = parseResult.subcommand() != null && parseResult.subcommand().commandSpec().name().equals("init");
+                err.println("coursebook: " + (init ? "init" : "build") + " failed with " + plural(errors, "error") + "; nothing was written");
                 if (verbose) ex.printStackTrace(err);
                 return SOURCE_ERRORS;
             }
@@ -98,7 +104,7 @@ public final class Main implements Callable<Integer> {
     /** Without a command: the usage, and the exit code for a wrong command line. */
     @Override
     public Integer call() {
-        err.println("coursebook: say what to do: build, check or watch");
+        err.println("coursebook: say what to do: build, check, watch or init");
         spec.commandLine().usage(err);
         return USAGE;
     }
@@ -345,6 +351,38 @@ public final class Main implements Callable<Integer> {
         private static String display(Path cwd, Path p) {
             Path abs = p.toAbsolutePath().normalize();
             return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        }
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true, description = {
+            "Start a new course in DIR: a copy of the sample book (two chapters, a glossary) with a new identifier and "
+                    + "today's date, in DIR/chapters/, ready to build.",
+            "DIR must be new or empty."})
+    static final class Init implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @CommandLine.Parameters(paramLabel = "DIR", description = "the new course's folder")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            Instant epoch = BuildOptions.sourceDateEpoch(main.env);
+            LocalDate date = epoch != null ? epoch.atZone(ZoneOffset.UTC).toLocalDate() : LocalDate.now();
+            List<Path> written = StarterCourse.write(dir, date, UUID.randomUUID());
+            PrintStream out = main.out;
+            String name = dir.toString();
+            out.println("coursebook: started a course in " + name + "/ (" + written.size() + " files, the book in "
+                    + StarterCourse.BOOK_FOLDER + "/)");
+            out.println();
+            out.println("Next:");
+            out.println("  cd " + (name.contains(" ") ? "'" + name + "'" : name));
+            out.println("  coursebook build     # writes output/: the EPUB, the PDF, the handouts and index.html");
+            out.println();
+            out.println("Then make it yours: the title, authors and chapter list are in " + StarterCourse.BOOK_FOLDER
+                    + "/book.yaml, the chapters beside it;");
+            out.println("'coursebook watch --format epub' rebuilds on every save. The README explains every convention.");
+            return OK;
         }
     }
 

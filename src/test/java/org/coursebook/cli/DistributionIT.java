@@ -4,7 +4,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,20 +73,6 @@ class DistributionIT {
         return coursebook(cwd, Map.of(), args);
     }
 
-    /** A copy of docs/sample-book in a folder of its own, as chapters/ under {@code dir}. */
-    static Path sampleCourse(Path dir) throws IOException {
-        Path src = Path.of("docs/sample-book").toAbsolutePath();
-        Path chapters = Files.createDirectories(dir.resolve("chapters"));
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = chapters.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return dir;
-    }
-
     @Test
     void versionFromAnyFolderThroughALinkOnPath(@TempDir Path elsewhere) throws Exception {
         Run r = coursebook(elsewhere, "--version");
@@ -97,12 +82,18 @@ class DistributionIT {
     }
 
     @Test
-    void aBuildRecordsTheClassDataArchiveOnceAndLaterRunsUseIt(@TempDir Path dir) throws Exception {
-        Path course = sampleCourse(dir.resolve("course"));
-        Run first = coursebook(course, "build", "--format", "epub");
+    void theQuickStartFromAnEmptyFolderAndTheClassDataArchiveRecordedOnceThenUsed(@TempDir Path dir) throws Exception {
+        // README, "Quick start": coursebook init my-course, cd my-course, coursebook build
+        Run init = coursebook(dir, "init", "my-course");
+        assertEquals(0, init.code(), init.err());
+        assertTrue(init.out().contains("cd my-course"), init.out());
+        Path course = dir.resolve("my-course");
+        Run first = coursebook(course, "build");
         assertEquals(0, first.code(), first.err());
         assertEquals("", first.err(), "no warnings, from the JVM or the build");
-        assertTrue(Files.isRegularFile(course.resolve("output/reading-old-maps.epub")), first.out());
+        for (String f : List.of("reading-old-maps.epub", "reading-old-maps.pdf", "index.html", "handouts/all-handouts.pdf")) {
+            assertTrue(Files.isRegularFile(course.resolve("output").resolve(f)), f + ": " + first.out());
+        }
         List<Path> archives;
         try (Stream<Path> s = Files.list(cache.resolve("coursebook"))) {
             archives = s.filter(p -> p.toString().endsWith(".jsa")).toList();

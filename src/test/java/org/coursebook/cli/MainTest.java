@@ -46,7 +46,7 @@ class MainTest {
     void noCommandOrABadOptionIsAUsageError() {
         Run none = run();
         assertEquals(Main.USAGE, none.code());
-        assertTrue(none.err().contains("build, check or watch"), none.err());
+        assertTrue(none.err().contains("build, check, watch or init"), none.err());
         Run bad = run("build", "--format", "mobi");
         assertEquals(Main.USAGE, bad.code());
         assertTrue(bad.err().contains("unknown format 'mobi'"), bad.err());
