@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,7 @@ public final class Main implements Callable<Integer> {
         cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> e instanceof BuildException ? SOURCE_ERRORS : INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("coursebook: " + ex.getMessage());
+            err.println("coursebook: " + Suggestions.message(ex));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });
@@ -187,27 +188,23 @@ public final class Main implements Callable<Integer> {
         List<String> printLayouts;
 
         BuildOptions options(Common common, CommandLine.Model.CommandSpec spec) {
-            Set<String> fmts = new LinkedHashSet<>(formats == null ? BuildOptions.ALL_FORMATS
-                    : formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList());
-            for (String f : fmts) {
-                if (!BuildOptions.ALL_FORMATS.contains(f)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + f + "': use epub, pdf, handouts or site");
-                }
+            CommandLine cl = spec.commandLine();
+            Set<String> fmts = new LinkedHashSet<>();
+            for (String f : formats == null ? BuildOptions.ALL_FORMATS : formats) {
+                fmts.add(Suggestions.oneOf(cl, "format", "--format", f, BuildOptions.ALL_FORMATS));
             }
-            PageSize ps = pageSize == null ? null : size(spec, pageSize, Set.of(PageSize.LETTER, PageSize.A4, PageSize.TRADE));
-            PageSize hp = handoutPaper == null ? null : size(spec, handoutPaper, Set.of(PageSize.LETTER, PageSize.A4));
-            List<String> layouts = printLayouts == null ? List.of() : printLayouts.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
-            for (String l : layouts) {
-                if (!Set.of("2up", "booklet").contains(l)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown print layout '" + l + "': use 2up or booklet");
-                }
+            PageSize ps = pageSize == null ? null : size(cl, "page size", "--page-size", pageSize, List.of(PageSize.LETTER, PageSize.A4, PageSize.TRADE));
+            PageSize hp = handoutPaper == null ? null : size(cl, "paper size", "--handout-paper", handoutPaper, List.of(PageSize.LETTER, PageSize.A4));
+            List<String> layouts = new ArrayList<>();
+            for (String l : printLayouts == null ? List.<String>of() : printLayouts) {
+                layouts.add(Suggestions.oneOf(cl, "print layout", "--print-layout", l, List.of("2up", "booklet")));
             }
             return new BuildOptions(common.manifest(), out, fmts, BuildOptions.sourceDateEpoch(), ps, hp, common.limits(), layouts);
         }
 
-        private static PageSize size(CommandLine.Model.CommandSpec spec, String s, Set<PageSize> allowed) {
-            return PageSize.fromKey(s).filter(allowed::contains).orElseThrow(() -> new CommandLine.ParameterException(
-                    spec.commandLine(), "unknown paper size '" + s + "'"));
+        private static PageSize size(CommandLine cl, String what, String option, String s, List<PageSize> allowed) {
+            String key = Suggestions.oneOf(cl, what, option, s, allowed.stream().map(PageSize::key).toList());
+            return PageSize.fromKey(key).orElseThrow();
         }
     }
 

@@ -414,8 +414,11 @@ public final class ManifestReader {
         return best == null ? "" : "; did you mean '" + best + "'?";
     }
 
-    /** Levenshtein distance between two strings (for "did you mean" hints). */
-    static int distance(String a, String b) {
+    /**
+     * Levenshtein distance between two strings: the fewest insertions, deletions and substitutions of one character
+     * that turn one into the other (for "did you mean" hints: manifest keys, font names, commands and options).
+     */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;
