@@ -12,6 +12,9 @@
 <meta refines="#creator-${a?index + 1}" property="role" scheme="marc:relators">aut</meta>
 </#list>
 <dc:date>${meta.date().toString()}</dc:date>
+<#if publisher?has_content>
+<dc:publisher>${publisher}</dc:publisher>
+</#if>
 <#if meta.rights()?has_content><dc:rights>${meta.rights()}</dc:rights></#if>
 <#if meta.license()?has_content><link rel="dcterms:license" href="${meta.license()}"/></#if>
 <#if meta.description()?has_content><dc:description>${meta.description()}</dc:description></#if>

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What to build: the manifest, the output folder, the formats, and overrides.
  *
- * @param buildTime fixed build time (from SOURCE_DATE_EPOCH); null to use the manifest's date
+ * @param buildTime fixed build time (from SOURCE_DATE_EPOCH); null for the last commit's or the manifest's date
+ *                  (see {@link BuildDate})
  * @param pageSize  overrides the manifest's page size when not null
  * @param handoutPaper overrides the manifest's handout paper when not null
  */
@@ -49,7 +50,12 @@ public record BuildOptions(Path manifest, Path outDir, Set<String> formats, Inst
 
     /** SOURCE_DATE_EPOCH from the environment, or null. */
     public static Instant sourceDateEpoch() {
-        String s = System.getenv("SOURCE_DATE_EPOCH");
+        return sourceDateEpoch(System.getenv());
+    }
+
+    /** SOURCE_DATE_EPOCH from {@code env}, or null; an IllegalArgumentException when it is not a number of seconds. */
+    public static Instant sourceDateEpoch(java.util.Map<String, String> env) {
+        String s = env.get("SOURCE_DATE_EPOCH");
         if (s == null || s.isBlank()) return null;
         try {
             return Instant.ofEpochSecond(Long.parseLong(s.strip()));

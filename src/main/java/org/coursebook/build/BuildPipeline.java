@@ -28,7 +28,6 @@ import org.coursebook.transform.Transform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -158,10 +157,9 @@ public final class BuildPipeline {
         long t0 = System.nanoTime();
         BookReader reader = new BookReader(markdown, opts.limits());
         Manifest manifest = readManifest(reader, opts, diag);
-        Instant buildTime = opts.buildTime() != null ? opts.buildTime()
-                : manifest.meta().date().atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant buildTime = BuildDate.of(opts.buildTime(), manifest.dir(), manifest.meta().date());
         Styles styles = new Styles(Styles.locate(opts.manifest()));
-        checkOutputFolder(opts, styles.dir());
+        checkOutputFolder(opts, styles.dir(), manifest);
         Templates templates = templates(opts);
         try (Output output = new Output(opts.outDir())) {
             Set<String> formats = new java.util.LinkedHashSet<>(opts.formats());
@@ -177,7 +175,8 @@ public final class BuildPipeline {
             List<Renderer> selected = renderers.stream().filter(r -> formats.contains(r.format())).toList();
             // The book's own fonts (@font-face in its stylesheets) are read anew each build: the styles may have changed.
             RenderContext ctx = new RenderContext(output, templates, styles,
-                    fonts.withBookFaces(org.coursebook.render.fonts.BookFonts.declared(styles.dir())), buildTime, diag);
+                    fonts.withBookFaces(org.coursebook.render.fonts.BookFonts.declared(styles.dir())), buildTime, diag,
+                    manifest.institution());
             Book outline = new Book(meta(manifest.meta(), opts), manifest.dir(), List.of(), List.of(), List.of());
             for (Renderer r : selected) r.prepare(outline, ctx);
 
@@ -295,21 +294,40 @@ public final class BuildPipeline {
 
     /**
      * The build writes only into the output folder, never among the sources: the output folder may not be the
-     * book's folder or the styles folder, lie inside either, or contain either.
+     * book's folder, contain it, or hold any file the manifest lists (a chapter, the cover image), and it may not be
+     * the styles folder, lie inside it or contain it. A folder of its own inside the book's folder is allowed
+     * ({@code output/} beside {@code book.yaml}): the watch leaves it out.
      */
-    static void checkOutputFolder(BuildOptions opts, Path stylesDir) {
+    static void checkOutputFolder(BuildOptions opts, Path stylesDir, Manifest manifest) {
         if (java.nio.file.Files.exists(opts.outDir()) && !java.nio.file.Files.isDirectory(opts.outDir())) {
             throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.outDir()),
                     "the output folder " + opts.outDir() + " is a file", "build into a folder, e.g. --out output"));
         }
         Path out = real(opts.outDir());
         Path book = real(opts.manifest().toAbsolutePath().normalize().getParent());
-        for (Path src : stylesDir == null ? List.of(book) : List.of(book, real(stylesDir))) {
-            if (out.startsWith(src) || src.startsWith(out)) {
+        String hint = "build into a folder of its own, e.g. --out output";
+        if (book.startsWith(out)) {
+            throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.outDir()),
+                    "the output folder " + (out.equals(book) ? "is" : "contains") + " the source folder " + book, hint));
+        }
+        if (stylesDir != null) {
+            Path styles = real(stylesDir);
+            if (out.startsWith(styles) || styles.startsWith(out)) {
                 throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.outDir()),
-                        "the output folder " + (out.equals(src) ? "is" : out.startsWith(src) ? "is inside" : "contains")
-                                + " the source folder " + src,
-                        "build into a folder of its own, e.g. --out output"));
+                        "the output folder " + (out.equals(styles) ? "is" : out.startsWith(styles) ? "is inside" : "contains")
+                                + " the source folder " + styles, hint));
+            }
+        }
+        if (!out.startsWith(book)) return;
+        List<Path> sources = new ArrayList<>();
+        for (Manifest.Entry e : manifest.entries()) if (!e.isGenerated()) sources.add(manifest.dir().resolve(e.file()));
+        if (manifest.meta().cover() != null) sources.add(manifest.meta().cover().source());
+        if (manifest.institution().logo() != null) sources.add(manifest.institution().logo().source());
+        for (Path src : sources) {
+            if (real(src).startsWith(out)) {
+                throw new BuildException(Diagnostic.error(org.coursebook.diag.SourcePos.of(opts.outDir()),
+                        "the output folder holds " + book.relativize(real(src)) + ", a source of the book",
+                        "build into a folder that holds no chapter or image of the book, e.g. --out output"));
             }
         }
     }

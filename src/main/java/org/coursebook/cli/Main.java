@@ -2,12 +2,13 @@ package org.coursebook.cli;
 
 import org.coursebook.build.BuildOptions;
 import org.coursebook.build.BuildPipeline;
+import org.coursebook.build.StarterCourse;
 import org.coursebook.build.Watcher;
 import org.coursebook.diag.BuildException;
 import org.coursebook.diag.Diagnostic;
 import org.coursebook.diag.Diagnostics;
-import org.coursebook.diag.SourcePos;
 import org.coursebook.model.PageSize;
+import org.coursebook.read.BookLocator;
 import org.coursebook.read.BookReader;
 import org.coursebook.render.Renderers;
 import picocli.CommandLine;
@@ -16,15 +17,19 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 /** The command line: the only place that prints or exits. */
 @Command(name = "coursebook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Builds a course book (EPUB 3, print PDF, lecture handouts) from Markdown chapters.",
-        subcommands = {Main.Build.class, Main.Check.class, Main.Watch.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.Build.class, Main.Check.class, Main.Watch.class, Main.Init.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the book was built or checked (warnings may have been printed)",
                 "1:the sources have errors; each was printed as file:line:column",
@@ -79,7 +84,7 @@ public final class Main implements Callable<Integer> {
         cl.setErr(new PrintWriter(err, true));
         cl.setExitCodeExceptionMapper(e -> e instanceof BuildException ? SOURCE_ERRORS : INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("coursebook: " + ex.getMessage());
+            err.println("coursebook: " + Suggestions.message(ex));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });
@@ -88,7 +93,8 @@ public final class Main implements Callable<Integer> {
             if (ex instanceof BuildException be) {
                 report(be.diagnostics(), err);
                 long errors = be.diagnostics().stream().filter(Diagnostic::isError).count();
-                err.println("coursebook: build failed with " + plural(errors, "error") + "; nothing was written");
+                boolean init = parseResult.subcommand() != null && parseResult.subcommand().commandSpec().name().equals("init");
+                err.println("coursebook: " + (init ? "init" : "build") + " failed with " + plural(errors, "error") + "; nothing was written");
                 if (verbose) ex.printStackTrace(err);
                 return SOURCE_ERRORS;
             }
@@ -103,7 +109,7 @@ public final class Main implements Callable<Integer> {
     /** Without a command: the usage, and the exit code for a wrong command line. */
     @Override
     public Integer call() {
-        err.println("coursebook: say what to do: build, check or watch");
+        err.println("coursebook: say what to do: build, check, watch or init");
         spec.commandLine().usage(err);
         return USAGE;
     }
@@ -127,12 +133,16 @@ public final class Main implements Callable<Integer> {
 
     /** Options shared by every command. */
     static class Common {
-        @Option(names = "--book", paramLabel = "FILE", description = "the book's manifest (default: ${DEFAULT-VALUE})",
-                defaultValue = "chapters/book.yaml")
+        @Option(names = "--book", paramLabel = "PATH",
+                description = "the book's manifest, or the folder that holds it (default: the book in the current folder: "
+                        + "book.yaml or chapters/book.yaml)")
         Path book;
 
         @Option(names = "--strict", description = "also report style advice (a table without a caption, a chapter without sections…)")
         boolean strict;
+
+        /** The manifest found from --book, or in the current folder (once per command). */
+        private Path manifest;
 
         @Option(names = {"-v", "--verbose"}, description = "print progress even in CI, and stack traces with internal errors")
         boolean verbose;
@@ -158,11 +168,10 @@ public final class Main implements Callable<Integer> {
             return isCi(env) ? Level.QUIET : Level.NORMAL;
         }
 
-        void requireManifest() {
-            if (!Files.isRegularFile(book)) {
-                throw new BuildException(Diagnostic.error(SourcePos.of(book),
-                        "the manifest does not exist", "run from the book's repository, or give its path with --book"));
-            }
+        /** The book's manifest (see {@link BookLocator}); throws a BuildException naming what was looked for. */
+        Path manifest() {
+            if (manifest == null) manifest = BookLocator.locate(book, Path.of(""));
+            return manifest;
         }
     }
 
@@ -186,28 +195,23 @@ public final class Main implements Callable<Integer> {
         List<String> printLayouts;
 
         BuildOptions options(Common common, CommandLine.Model.CommandSpec spec) {
-            Set<String> fmts = new LinkedHashSet<>(formats == null ? BuildOptions.ALL_FORMATS
-                    : formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList());
-            for (String f : fmts) {
-                if (!BuildOptions.ALL_FORMATS.contains(f)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + f + "': use epub, pdf, handouts or site");
-                }
+            CommandLine cl = spec.commandLine();
+            Set<String> fmts = new LinkedHashSet<>();
+            for (String f : formats == null ? BuildOptions.ALL_FORMATS : formats) {
+                fmts.add(Suggestions.oneOf(cl, "format", "--format", f, BuildOptions.ALL_FORMATS));
             }
-            PageSize ps = pageSize == null ? null : size(spec, pageSize, Set.of(PageSize.LETTER, PageSize.A4, PageSize.TRADE));
-            PageSize hp = handoutPaper == null ? null : size(spec, handoutPaper, Set.of(PageSize.LETTER, PageSize.A4));
-            List<String> layouts = printLayouts == null ? List.of() : printLayouts.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
-            for (String l : layouts) {
-                if (!Set.of("2up", "booklet").contains(l)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown print layout '" + l + "': use 2up or booklet");
-                }
+            PageSize ps = pageSize == null ? null : size(cl, "page size", "--page-size", pageSize, List.of(PageSize.LETTER, PageSize.A4, PageSize.TRADE));
+            PageSize hp = handoutPaper == null ? null : size(cl, "paper size", "--handout-paper", handoutPaper, List.of(PageSize.LETTER, PageSize.A4));
+            List<String> layouts = new ArrayList<>();
+            for (String l : printLayouts == null ? List.<String>of() : printLayouts) {
+                layouts.add(Suggestions.oneOf(cl, "print layout", "--print-layout", l, List.of("2up", "booklet")));
             }
-            common.requireManifest();
-            return new BuildOptions(common.book, out, fmts, BuildOptions.sourceDateEpoch(), ps, hp, common.limits(), layouts, common.strict);
+            return new BuildOptions(common.manifest(), out, fmts, BuildOptions.sourceDateEpoch(), ps, hp, common.limits(), layouts, common.strict);
         }
 
-        private static PageSize size(CommandLine.Model.CommandSpec spec, String s, Set<PageSize> allowed) {
-            return PageSize.fromKey(s).filter(allowed::contains).orElseThrow(() -> new CommandLine.ParameterException(
-                    spec.commandLine(), "unknown paper size '" + s + "'"));
+        private static PageSize size(CommandLine cl, String what, String option, String s, List<PageSize> allowed) {
+            String key = Suggestions.oneOf(cl, what, option, s, allowed.stream().map(PageSize::key).toList());
+            return PageSize.fromKey(key).orElseThrow();
         }
     }
 
@@ -259,9 +263,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            common.requireManifest();
             Diagnostics diag = new Diagnostics(common.strict);
-            BuildOptions opts = new BuildOptions(common.book, Path.of("output"), Set.of(), null, null, null, common.limits(), List.of(), common.strict);
+            BuildOptions opts = new BuildOptions(common.manifest(), Path.of("output"), Set.of(), null, null, null, common.limits(), List.of(), common.strict);
             var book = new BuildPipeline(List.of(), s -> {}).check(opts, diag, Map.of());
             report(diag.all(), main.err);
             if (common.level(main.env) != Level.QUIET) {
@@ -352,6 +355,38 @@ public final class Main implements Callable<Integer> {
         private static String display(Path cwd, Path p) {
             Path abs = p.toAbsolutePath().normalize();
             return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        }
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true, description = {
+            "Start a new course in DIR: a copy of the sample book (two chapters, a glossary) with a new identifier and "
+                    + "today's date, in DIR/chapters/, ready to build.",
+            "DIR must be new or empty."})
+    static final class Init implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @CommandLine.Parameters(paramLabel = "DIR", description = "the new course's folder")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            Instant epoch = BuildOptions.sourceDateEpoch(main.env);
+            LocalDate date = epoch != null ? epoch.atZone(ZoneOffset.UTC).toLocalDate() : LocalDate.now();
+            List<Path> written = StarterCourse.write(dir, date, UUID.randomUUID());
+            PrintStream out = main.out;
+            String name = dir.toString();
+            out.println("coursebook: started a course in " + name + "/ (" + written.size() + " files, the book in "
+                    + StarterCourse.BOOK_FOLDER + "/)");
+            out.println();
+            out.println("Next:");
+            out.println("  cd " + (name.contains(" ") ? "'" + name + "'" : name));
+            out.println("  coursebook build     # writes output/: the EPUB, the PDF, the handouts and index.html");
+            out.println();
+            out.println("Then make it yours: the title, authors and chapter list are in " + StarterCourse.BOOK_FOLDER
+                    + "/book.yaml, the chapters beside it;");
+            out.println("'coursebook watch --format epub' rebuilds on every save. The README explains every convention.");
+            return OK;
         }
     }
 

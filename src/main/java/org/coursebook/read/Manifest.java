@@ -7,12 +7,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** What {@code book.yaml} says: the metadata and the ordered parts of the book. */
-public record Manifest(Path file, BookMeta meta, List<Entry> entries) {
+/**
+ * What {@code book.yaml} says: the metadata, the ordered parts of the book, and the institution the generated cover
+ * shows ({@link Institution#NONE} for none).
+ */
+public record Manifest(Path file, BookMeta meta, List<Entry> entries, Institution institution) {
     public Manifest {
         Objects.requireNonNull(file);
         Objects.requireNonNull(meta);
         entries = List.copyOf(entries);
+        institution = institution == null ? Institution.NONE : institution;
+    }
+
+    /** A manifest without publisher or logo. */
+    public Manifest(Path file, BookMeta meta, List<Entry> entries) {
+        this(file, meta, entries, Institution.NONE);
     }
 
     public enum Section { FRONT, CHAPTER, BACK }

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 /** Reads and checks {@code book.yaml}. Every problem becomes a diagnostic at its line. */
 public final class ManifestReader {
     static final Set<String> KEYS = Set.of("title", "subtitle", "authors", "language", "identifier", "rights",
-            "license", "date", "description", "page-size", "handout-paper", "cover", "front-matter", "chapters", "back-matter");
+            "license", "date", "description", "page-size", "handout-paper", "cover", "front-matter", "chapters", "back-matter",
+            "publisher", "logo");
     /** Cover images the build picks up from the book's folder when the manifest names none. */
     static final List<String> COVER_FILES = List.of("cover.png", "cover.jpg", "cover.jpeg");
     /** Covers shorter than this look blurred in reading apps' libraries and in print. */
@@ -60,7 +61,7 @@ public final class ManifestReader {
             text = TextFiles.read(file, diag);
         } catch (IOException e) {
             diag.error(SourcePos.of(file), "cannot read the manifest: " + e.getMessage(),
-                    "check the path given with --book; the default is chapters/book.yaml");
+                    "check the path given with --book");
             return null;
         }
         if (text == null) return null;
@@ -140,6 +141,8 @@ public final class ManifestReader {
         List<Manifest.Entry> entries = new ArrayList<>();
         Path dir = file.toAbsolutePath().normalize().getParent();
         Asset cover = cover(yaml, map, file, dir);
+        String publisher = string(yaml, map, "publisher", false);
+        Asset logo = logo(yaml, map, file, dir);
         entries.addAll(entries(yaml, map, "front-matter", Manifest.Section.FRONT, false));
         entries.addAll(entries(yaml, map, "chapters", Manifest.Section.CHAPTER, !misspeltLists.contains("chapters")));
         entries.addAll(entries(yaml, map, "back-matter", Manifest.Section.BACK, false));
@@ -150,7 +153,7 @@ public final class ManifestReader {
         try {
             BookMeta meta = new BookMeta(title.strip(), subtitle, authors, language, identifier, rights, license, date,
                     description, pageSize, handoutPaper, cover);
-            return new Manifest(file, meta, entries);
+            return new Manifest(file, meta, entries, new Institution(publisher, logo));
         } catch (IllegalArgumentException e) {
             diag.error(top, e.getMessage(), "");
             return null;
@@ -199,6 +202,30 @@ public final class ManifestReader {
         if (size.height() < MIN_COVER_HEIGHT) {
             diag.warning(image.pos(), "the cover image is only " + size.width() + "×" + size.height() + " pixels",
                     "reading apps and print want a cover at least " + MIN_COVER_HEIGHT + " pixels high; 1600×2400 is ideal");
+        }
+        return image;
+    }
+
+    /**
+     * The institution's logo for the generated cover: the PNG, JPEG or SVG file the manifest's {@code logo} names,
+     * checked as a chapter's image is (inside the book's folder, its type, its size); null when there is none or it
+     * cannot be used (with an error at the key's value).
+     */
+    private Asset logo(Yaml yaml, Map<String, NodeTuple> map, Path manifest, Path dir) {
+        if (!map.containsKey("logo")) return null;
+        String name = string(yaml, map, "logo", false);
+        if (name == null) return null;
+        SourcePos pos = yaml.pos(map.get("logo").getValueNode());
+        if (name.isBlank()) {
+            diag.error(pos, "'logo' is empty", "name a PNG, JPEG or SVG file in the book's folder, e.g. 'logo: images/logo.svg', or remove the key");
+            return null;
+        }
+        Asset image = new ImageResolver(dir, diag, maxImageBytes).resolve(manifest, name.strip(), pos);
+        if (image == null) return null;
+        if (!Set.of("image/png", "image/jpeg", "image/svg+xml").contains(image.mediaType())) {
+            diag.error(pos, "the logo must be a PNG, JPEG or SVG file, not " + image.mediaType(),
+                    "export the logo as SVG (best: it stays sharp at every size) or as a PNG with a transparent background");
+            return null;
         }
         return image;
     }
@@ -403,8 +430,11 @@ public final class ManifestReader {
         return best;
     }
 
-    /** Levenshtein distance between two strings (for "did you mean" hints). */
-    static int distance(String a, String b) {
+    /**
+     * Levenshtein distance between two strings: the fewest insertions, deletions and substitutions of one character
+     * that turn one into the other (for "did you mean" hints: manifest keys, font names, commands and options).
+     */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

@@ -46,7 +46,7 @@ class MainTest {
     void noCommandOrABadOptionIsAUsageError() {
         Run none = run();
         assertEquals(Main.USAGE, none.code());
-        assertTrue(none.err().contains("build, check or watch"), none.err());
+        assertTrue(none.err().contains("build, check, watch or init"), none.err());
         Run bad = run("build", "--format", "mobi");
         assertEquals(Main.USAGE, bad.code());
         assertTrue(bad.err().contains("unknown format 'mobi'"), bad.err());
@@ -59,6 +59,20 @@ class MainTest {
         Run r = run("check", "--book", dir.resolve("nope.yaml").toString());
         assertEquals(Main.SOURCE_ERRORS, r.code());
         assertTrue(r.err().contains("nope.yaml") && r.err().contains("the manifest does not exist"), r.err());
+    }
+
+    @Test
+    void bookMayNameTheBooksFolder(@TempDir Path dir) throws Exception {
+        Path manifest = Builds.copyBook("small", dir.resolve("course/chapters"));
+        Path out = dir.resolve("out");
+        Run r = run("build", "--book", dir.resolve("course").toString(), "--out", out.toString(), "--format", "epub");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(out.resolve("a-small-test-book.epub")));
+        Run c = run("check", "--book", manifest.getParent().toString());
+        assertEquals(0, c.code(), c.err());
+        Run none = run("check", "--book", dir.toString());
+        assertEquals(Main.SOURCE_ERRORS, none.code());
+        assertTrue(none.err().contains(dir + ": error: no book in this folder: looked for book.yaml or chapters/book.yaml"), none.err());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.coursebook.render.Renderer;
 import org.coursebook.render.Renderers;
 import org.coursebook.render.epub.EpubRenderer;
 import org.coursebook.support.Builds;
+import org.coursebook.support.TestBook;
 import org.coursebook.support.EpubValidator;
 import org.coursebook.support.PdfInspect;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,10 +193,30 @@ class NothingLostTest {
 
     @Test
     void anOutputFolderAmongTheSourcesIsRefused() {
-        for (Path bad : List.of(manifest.getParent(), manifest.resolveSibling("output"), manifest.getParent().getParent())) {
+        for (Path bad : List.of(manifest.getParent(), manifest.getParent().getParent())) {
             BuildException e = assertThrows(BuildException.class, () -> Builds.build(manifest, bad, Set.of("epub")));
             assertTrue(e.getMessage().contains("source folder"), e.getMessage());
         }
+    }
+
+    @Test
+    void anOutputFolderOfItsOwnInsideTheBooksFolderIsAllowedButNotOneThatHoldsASource() throws Exception {
+        Map<String, String> sources = snapshot(tmp.resolve("src"));
+        Path inside = manifest.resolveSibling("output");
+        Builds.build(manifest, inside, Set.of("epub"));
+        var again = Builds.build(manifest, inside, Set.of("epub")); // its own outputs are not sources the second time
+        assertTrue(again.diagnostics().stream().noneMatch(d -> d.message().contains("output")), again.diagnostics().toString());
+        assertTrue(Files.isRegularFile(inside.resolve(EPUB)));
+        Map<String, String> now = snapshot(tmp.resolve("src"));
+        now.keySet().removeIf(k -> k.startsWith("output") || k.isEmpty());
+        sources.remove(""); // the folder itself: it has a new entry, output/
+        assertEquals(sources, now, "nothing else in the book's folder changed");
+
+        TestBook b = TestBook.create(tmp.resolve("nested"));
+        b.file("book.yaml", TestBook.MANIFEST.replace("  - ch.md", "  - part/ch.md"));
+        b.file("part/ch.md", TestBook.CHAPTER);
+        BuildException e = assertThrows(BuildException.class, () -> Builds.build(b.manifest(), b.path("part"), Set.of("epub")));
+        assertTrue(e.getMessage().contains("the output folder holds part/ch.md, a source of the book"), e.getMessage());
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,53 @@ public final class CoverArt {
         model.put("height", (double) UNITS_WIDE * height / width);
         model.put("fit", text);
         model.put("css", rasterizer.fontFaces() + ctx.styles().css("cover.css"));
+        model.put("publisher", ctx.institution().publisher());
+        Asset logo = ctx.institution().logo();
+        if (logo != null) model.put("logo", Map.of("href", CoverImages.dataUrl(logo), "aspect", aspect(logo)));
         return ctx.templates().render("cover.svg.ftl", model);
+    }
+
+    /**
+     * The logo's width over its height: from a PNG's or JPEG's header, or an SVG's {@code viewBox} (else its
+     * {@code width} and {@code height}); 1 when they cannot be read.
+     */
+    static double aspect(Asset logo) {
+        if (!logo.mediaType().equals("image/svg+xml")) {
+            try {
+                org.coursebook.util.ImageHeader h = org.coursebook.util.ImageHeader.read(logo.source());
+                return h == null || h.width() <= 0 || h.height() <= 0 ? 1 : (double) h.width() / h.height();
+            } catch (java.io.IOException e) {
+                return 1;
+            }
+        }
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try (java.io.InputStream in = Files.newInputStream(logo.source())) {
+            javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() != javax.xml.stream.XMLStreamConstants.START_ELEMENT) continue;
+                String viewBox = r.getAttributeValue(null, "viewBox");
+                if (viewBox != null) {
+                    String[] v = viewBox.strip().split("[\\s,]+");
+                    if (v.length == 4) return ratio(v[2], v[3]);
+                }
+                return ratio(r.getAttributeValue(null, "width"), r.getAttributeValue(null, "height"));
+            }
+        } catch (IOException | javax.xml.stream.XMLStreamException | RuntimeException e) {
+            // fall through: a square box, the logo kept within it
+        }
+        return 1;
+    }
+
+    private static double ratio(String w, String h) {
+        if (w == null || h == null) return 1;
+        try {
+            double a = Double.parseDouble(w.replaceAll("[a-z%]+$", "")), b = Double.parseDouble(h.replaceAll("[a-z%]+$", ""));
+            return a > 0 && b > 0 && Double.isFinite(a / b) ? a / b : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /**
@@ -212,7 +259,11 @@ public final class CoverArt {
             rethrowErrorFromAhead();
             warnAboutMissingGlyphs(book, ctx);
         }
-        String svg = svg(book, ctx, width, height);
+        // image files the template names become part of the SVG; their problems are reported once, by the renderer
+        Path template = ctx.styles().templatesDir() == null ? null : ctx.styles().templatesDir().resolve("cover.svg.ftl");
+        String svg = CoverImages.inline(svg(book, ctx, width, height), book.sourceDir(),
+                template != null && Files.isRegularFile(template) ? template : null,
+                report ? ctx.diagnostics() : new org.coursebook.diag.Diagnostics(), org.coursebook.read.ImageResolver.DEFAULT_MAX_BYTES);
         String key = width + "x" + height + ":" + Sha256.hex(svg, 32);
         for (int attempt = 0; ; attempt++) {
             CompletableFuture<Image> pending;

@@ -130,6 +130,7 @@ public final class EpubRenderer implements Renderer {
         Map<String, Object> opf = new LinkedHashMap<>(base);
         opf.put("items", items.stream().map(EpubRenderer::itemModel).toList());
         opf.put("spine", spine);
+        opf.put("publisher", ctx.institution().publisher());
         opf.put("modified", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").format(ctx.buildTime().atOffset(ZoneOffset.UTC)));
         opf.put("accessibility", Accessibility.of(book, true).model());
         byte[] packageDoc = bytes(ctx.templates().render("package.opf.ftl", opf));
