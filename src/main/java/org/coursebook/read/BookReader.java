@@ -44,12 +44,15 @@ public final class BookReader {
 
     /** Reads the whole book; returns null when the manifest itself is unusable. Problems go to {@code diag}. */
     public Book read(Path manifestFile, Diagnostics diag) {
-        Manifest manifest = new ManifestReader(diag, limits.maxImageBytes()).read(manifestFile);
+        Manifest manifest = readManifest(manifestFile, diag);
         if (manifest == null) return null;
         return read(manifest, diag, Map.of());
     }
 
+    /** Reads the manifest: a book.yaml, or pandoc's metadata file of a folder of chapters ({@link PandocFolder}). */
     public Manifest readManifest(Path manifestFile, Diagnostics diag) {
+        Path name = manifestFile.getFileName();
+        if (name != null && PandocFolder.METADATA.contains(name.toString())) return PandocFolder.read(manifestFile, diag);
         return new ManifestReader(diag, limits.maxImageBytes()).read(manifestFile);
     }
 

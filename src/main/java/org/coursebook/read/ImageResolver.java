@@ -81,12 +81,17 @@ public final class ImageResolver {
         }
         Path dir = chapterFile.toAbsolutePath().normalize().getParent();
         Path p = dir.resolve(decoded).normalize();
+        // relative to the chapter (as mdBook and CommonMark readers take it), else to the book's folder (as pandoc
+        // takes it, from the folder it runs in)
+        Path fromBook = bookDir.resolve(decoded).normalize();
+        if (!Files.exists(p) && !fromBook.equals(p) && fromBook.startsWith(bookDir) && Files.exists(fromBook)) p = fromBook;
         if (!p.startsWith(bookDir)) {
             diag.error(pos, "the image path '" + src + "' leaves the book's folder", "keep images inside " + bookDir.getFileName() + "/images/");
             return null;
         }
         if (!Files.exists(p)) {
-            diag.error(pos, "the image '" + src + "' does not exist", "check the file name; it is looked for at " + p);
+            diag.error(pos, "the image '" + src + "' does not exist", "check the file name; it is looked for at " + p
+                    + (fromBook.equals(p) ? "" : " and at " + fromBook));
             return null;
         }
         try {
@@ -129,8 +134,19 @@ public final class ImageResolver {
                 });
                 if (!ok) return null;
             } else if (!contentMatches(p, ext)) {
-                diag.error(pos, "the image '" + src + "' is not really a ." + ext + " file", "save it again in the format its name says");
-                return null;
+                String actual = org.coursebook.util.ImageHeader.sniff(p);
+                String actualExt = actual == null ? null : TYPES.entrySet().stream().filter(e -> e.getValue().equals(actual)
+                        && !e.getKey().equals("jpeg")).map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+                if (actualExt == null || actualExt.equals("svg")) {
+                    diag.error(pos, "the image '" + src + "' is not really a ." + ext + " file", "save it again in the format its name says");
+                    return null;
+                }
+                // a PNG saved as .jpg (a renamed file, common in real books): used as what it is, its output name
+                // given the right extension, with a warning
+                diag.warning(pos, "the image '" + src + "' is a ." + actualExt + " file named ." + ext + "; it is used as ." + actualExt,
+                        "rename it to ." + actualExt);
+                if (!pixelsFit(p, src, pos)) return null;
+                return new Asset(p, outputHref(bookDir.relativize(p).toString().replace('\\', '/') + "." + actualExt), actual, pos);
             } else if (!pixelsFit(p, src, pos)) {
                 return null;
             }
