@@ -76,7 +76,7 @@ ${css?no_esc}
 <ol class="toc"${bookLang}>
 <#list book.allParts() as ch>
 <li class="part ${ch.kind()?lower_case}">
-<h3><#if ch.isNumbered()><span class="number">${ch.number()}</span> </#if>${ch.title()}</h3>
+<h3><#if ch.isNumbered()><span class="number">${ch.isAppendix()?then(ch.label(), ch.numeral())}</span> </#if>${ch.title()}</h3>
 <#if ch.subtitle()?has_content><p class="subtitle">${w.inlines(ch, ch.subtitle())?no_esc}</p></#if>
 <#if ch.summary()?has_content><p class="summary">${w.inlines(ch, ch.summary())?no_esc}</p></#if>
 <#if ch.isNumbered() && ch.sections()?has_content>

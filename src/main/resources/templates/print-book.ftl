@@ -10,7 +10,7 @@
 <bookmarks>
 <bookmark name="Contents" href="#contents"/>
 <#list book.allParts() as ch>
-<bookmark name="<#if ch.isNumbered()>${ch.number()}. </#if>${ch.title()}" href="#${ch.slug()}"><#if ch.isNumbered()>
+<bookmark name="<#if ch.isNumbered()>${ch.isAppendix()?then(ch.label(), ch.numeral())}. </#if>${ch.title()}" href="#${ch.slug()}"><#if ch.isNumbered()>
 <#list ch.sections() as s><bookmark name="${s.number()} ${s.text()}" href="${w.href(ch, s.id())}"/>
 </#list></#if></bookmark>
 </#list>
@@ -35,13 +35,13 @@ ${css?no_esc}
 </div>
 </#list>
 <#list book.chapters() as ch>
-<#assign rh><div class="rh-chapter"><#if ch.isNumbered()>${ch.number()} · </#if>${ch.title()}</div></#assign>
+<#assign rh><div class="rh-chapter"><#if ch.isNumbered()>${ch.numeral()} · </#if>${ch.title()}</div></#assign>
 <div class="part-wrap main-wrap<#if ch?is_first> first-main</#if>"><div class="rh-chapter" aria-hidden="true"></div>
 <@p.chapterBody ch rh/>
 </div>
 </#list>
 <#list book.backMatter() as ch>
-<#assign rh><div class="rh-chapter">${ch.title()}</div></#assign>
+<#assign rh><div class="rh-chapter"><#if ch.isAppendix()>${ch.label()} · </#if>${ch.title()}</div></#assign>
 <div class="part-wrap main-wrap<#if !book.chapters()?has_content && ch?is_first> first-main</#if>"><div class="rh-chapter" aria-hidden="true"></div>
 <@p.chapterBody ch rh/>
 </div>

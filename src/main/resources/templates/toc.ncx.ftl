@@ -11,7 +11,7 @@
 <#-- navPoint ids are numbered, not slugs: EPUBCheck reads the NCX with XML 1.0 (4th edition) name rules, which refuse
      letters newer than Unicode 2.0 (a heading in CJK Extension A gave RSC-005) --><#assign order = 0>
 <#list book.allParts() as ch><#assign order = order + 1>
-<navPoint id="np-${order}" playOrder="${order}"><navLabel><text><#if ch.isNumbered()>${ch.number()}. </#if>${ch.title()}</text></navLabel><content src="${ch.fileName()}"/>
+<navPoint id="np-${order}" playOrder="${order}"><navLabel><text><#if ch.isNumbered()>${ch.isAppendix()?then(ch.label(), ch.numeral())}. </#if>${ch.title()}</text></navLabel><content src="${ch.fileName()}"/>
 <#if ch.isNumbered()><#list ch.sections() as s><#assign order = order + 1><navPoint id="np-${order}" playOrder="${order}"><navLabel><text>${s.number()} ${s.text()}</text></navLabel><content src="${ch.fileName()}#${s.id()}"/></navPoint>
 </#list></#if></navPoint>
 </#list>

@@ -4,7 +4,7 @@
      and link, so that one template serves the EPUB (a file a part), the print book (one document) and the
      handouts. `runningHead`, when given, is written at the end of the opener (the print book's running head). -->
 <#macro chapterBody ch runningHead="">
-<section class="part ${ch.kind()?lower_case}" id="${ch.slug()}" epub:type="<#if ch.isNumbered()>chapter<#elseif ch.isGlossary()>glossary<#elseif ch.kind()?string == 'FRONT'>preface<#else>appendix</#if>" role="<#if ch.isNumbered()>doc-chapter<#elseif ch.isGlossary()>doc-glossary<#elseif ch.kind()?string == 'FRONT'>doc-preface<#else>doc-appendix</#if>" aria-labelledby="${ch.slug()}-title">
+<section class="part ${ch.kind()?lower_case}" id="${ch.slug()}" epub:type="<#if ch.isAppendix()>appendix<#elseif ch.isNumbered()>chapter<#elseif ch.isGlossary()>glossary<#elseif ch.kind()?string == 'FRONT'>preface<#else>appendix</#if>" role="<#if ch.isAppendix()>doc-appendix<#elseif ch.isNumbered()>doc-chapter<#elseif ch.isGlossary()>doc-glossary<#elseif ch.kind()?string == 'FRONT'>doc-preface<#else>doc-appendix</#if>" aria-labelledby="${ch.slug()}-title">
 <header class="opener">
 <#if ch.isNumbered()><p class="chapter-label">${ch.label()}</p></#if>
 <h1 class="part-title" id="${w.id(ch, ch.slug() + "-title")}">${ch.title()}</h1>
@@ -37,7 +37,7 @@ ${w.blocks(ch)?no_esc}<#if ch.footnotes()?has_content && w.notesAtEnd()>
 <#macro tocList book withPages=false>
 <ol class="toc-list">
 <#list book.allParts() as ch>
-<li class="toc-${ch.kind()?lower_case}"><a href="${w.href(ch, "")}"<#if withPages> title="${ch.title()}"</#if>><#if ch.isNumbered()><span class="toc-number">${ch.number()}</span> </#if><span class="toc-title">${ch.title()}</span></a>
+<li class="toc-${ch.kind()?lower_case}"><a href="${w.href(ch, "")}"<#if withPages> title="${ch.title()}"</#if>><#if ch.isNumbered()><span class="toc-number">${ch.isAppendix()?then(ch.label(), ch.numeral())}</span> </#if><span class="toc-title">${ch.title()}</span></a>
 <#if ch.isNumbered() && ch.sections()?has_content><ol class="toc-sections">
 <#list ch.sections() as s><li><a href="${w.href(ch, s.id())}"<#if withPages> title="${s.text()}"</#if>><span class="toc-number">${s.number()}</span> <span class="toc-title">${w.inlines(ch, s.content())?no_esc}</span></a></li>
 </#list></ol></#if></li>

@@ -114,8 +114,8 @@ public final class BuildPipeline {
         StyleChecker.check(Styles.locate(opts.manifest()), diag);
         book = book.withMeta(meta(manifest.meta(), opts));
         Set<String> unread = new HashSet<>();
-        for (Manifest.Entry e : manifest.entries()) if (!e.isGenerated()) unread.add(e.file());
-        for (Chapter c : book.allParts()) unread.remove(c.sourceName());
+        for (Manifest.Entry e : manifest.entries()) unread.addAll(e.files());
+        for (Chapter c : book.allParts()) unread.removeAll(c.sourceFiles());
         return new Read(book, unread);
     }
 

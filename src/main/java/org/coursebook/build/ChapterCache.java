@@ -50,6 +50,8 @@ public final class ChapterCache {
     /** Forgets one file (it changed), by the name the manifest lists it under. */
     public synchronized void forget(String sourceName) {
         chapters.remove(sourceName);
+        // a section file is read again with its chapter
+        chapters.values().removeIf(c -> c.sourceFiles().contains(sourceName));
     }
 
     /** Forgets everything: the next build reads every file. */

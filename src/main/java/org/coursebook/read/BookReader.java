@@ -66,47 +66,78 @@ public final class BookReader {
         MarkdownReader reader = new MarkdownReader(md, dir, diag, images, limits.maxChapterBytes());
         List<Manifest.Entry> entries = manifest.entries();
         int[] numbers = new int[entries.size()];
-        int n = 0;
+        int chapters = 0, appendices = 0;
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).section() == Manifest.Section.CHAPTER) numbers[i] = ++n;
+            if (entries.get(i).section() == Manifest.Section.CHAPTER) numbers[i] = ++chapters;
+            else if (entries.get(i).section() == Manifest.Section.APPENDIX) numbers[i] = ++appendices;
         }
-        Map<Integer, Chapter> read = new ConcurrentHashMap<>();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (Manifest.Entry e : entries) for (String f : e.files()) listed.add(SectionMerger.normalise(f));
+        // every file is read on its own (in parallel); a chapter's section files are then merged into it
+        Map<String, Chapter> read = new ConcurrentHashMap<>();
         List<Runnable> tasks = new ArrayList<>();
         for (int k = 0; k < entries.size(); k++) {
             int i = k;
-            tasks.add(() -> {
-                Manifest.Entry e = entries.get(i);
-                Chapter.Kind kind = switch (e.section()) {
-                    case FRONT -> Chapter.Kind.FRONT;
-                    case CHAPTER -> Chapter.Kind.CHAPTER;
-                    case BACK -> Chapter.Kind.BACK;
-                };
-                Chapter c;
-                if (e.isGenerated()) {
-                    c = new Chapter(kind, 0, GLOSSARY, "generate:" + e.generated(), e.pos(), "Glossary", List.of(),
-                            List.of(), List.of(), List.of(), List.<Block>of(), List.of(), List.of());
-                } else if (cache.containsKey(e.file()) && cache.get(e.file()).number() == numbers[i]) {
-                    c = cache.get(e.file());
-                } else {
-                    Path file = dir.resolve(e.file()).normalize();
-                    if (!ManifestReader.usable(file, dir)) return; // reported by the manifest reader
-                    c = reader.read(file, e.file(), kind, numbers[i]);
-                }
-                if (c != null) read.put(i, c);
-            });
+            Manifest.Entry e = entries.get(i);
+            Chapter.Kind kind = kind(e.section());
+            if (e.isGenerated()) {
+                read.put(i + "", new Chapter(kind, 0, GLOSSARY, "generate:" + e.generated(), e.pos(), "Glossary", List.of(),
+                        List.of(), List.of(), List.of(), List.<Block>of(), List.of(), List.of()));
+                continue;
+            }
+            Chapter cached = cache.get(e.file());
+            if (cached != null && cached.number() == numbers[i] && cached.kind() == kind && cached.slug().equals(e.slug())
+                    && cached.sourceFiles().equals(e.files())) {
+                read.put(i + "", cached);
+                continue;
+            }
+            boolean ownSections = e.sections().isEmpty();
+            tasks.add(() -> readInto(read, i + "", reader, dir, e.file(), e.slug(), kind, numbers[i], ownSections));
+            for (int j = 0; j < e.sections().size(); j++) {
+                String key = i + "/" + j, file = e.sections().get(j).file();
+                tasks.add(() -> readInto(read, key, reader, dir, file, MarkdownReader.stem(file), kind, Math.max(1, numbers[i]), false));
+            }
         }
         runAll(tasks);
+        SectionMerger merger = new SectionMerger(diag, listed);
         List<Chapter> front = new ArrayList<>(), body = new ArrayList<>(), back = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            Chapter c = read.get(i);
+            Manifest.Entry e = entries.get(i);
+            Chapter c = read.get(i + "");
             if (c == null) continue;
+            if (c.sectionFiles().isEmpty() && !e.sections().isEmpty()) {
+                List<SectionMerger.Section> sections = new ArrayList<>();
+                for (int j = 0; j < e.sections().size(); j++) {
+                    Chapter s = read.get(i + "/" + j);
+                    if (s != null) sections.add(new SectionMerger.Section(s, e.sections().get(j).depth()));
+                }
+                c = merger.merge(c, sections);
+            }
+            if (!c.part().equals(e.part())) c = c.withPart(e.part());
             switch (c.kind()) {
                 case FRONT -> front.add(c);
                 case CHAPTER -> body.add(c);
-                case BACK -> back.add(c);
+                case APPENDIX, BACK -> back.add(c);
             }
         }
         return new Book(manifest.meta(), dir, front, body, back);
+    }
+
+    private static Chapter.Kind kind(Manifest.Section section) {
+        return switch (section) {
+            case FRONT -> Chapter.Kind.FRONT;
+            case CHAPTER -> Chapter.Kind.CHAPTER;
+            case APPENDIX -> Chapter.Kind.APPENDIX;
+            case BACK -> Chapter.Kind.BACK;
+        };
+    }
+
+    private static void readInto(Map<String, Chapter> read, String key, MarkdownReader reader, Path dir, String name, String slug,
+                                 Chapter.Kind kind, int number, boolean ownSections) {
+        Path file = dir.resolve(name).normalize();
+        if (!ManifestReader.usable(file, dir)) return; // reported by the manifest reader
+        Chapter c = reader.read(file, name, slug, kind, number, ownSections);
+        if (c != null) read.put(key, c);
     }
 
     /** Runs the tasks on reader threads (one a core, each with a deep stack) and waits for all of them. */

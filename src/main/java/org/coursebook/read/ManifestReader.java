@@ -29,8 +29,10 @@ import java.util.stream.Stream;
 /** Reads and checks {@code book.yaml}. Every problem becomes a diagnostic at its line. */
 public final class ManifestReader {
     static final Set<String> KEYS = Set.of("title", "subtitle", "authors", "language", "identifier", "rights",
-            "license", "date", "description", "page-size", "handout-paper", "cover", "front-matter", "chapters", "back-matter",
-            "publisher", "logo");
+            "license", "date", "description", "page-size", "handout-paper", "cover", "front-matter", "chapters", "appendices",
+            "back-matter", "publisher", "logo");
+    /** The keys of a chapter entry written as a mapping ({@code - file: 03.md} with {@code sections: […]}). */
+    static final Set<String> ENTRY_KEYS = Set.of("file", "sections");
     /** Cover images the build picks up from the book's folder when the manifest names none. */
     static final List<String> COVER_FILES = List.of("cover.png", "cover.jpg", "cover.jpeg");
     /** Covers shorter than this look blurred in reading apps' libraries and in print. */
@@ -145,7 +147,9 @@ public final class ManifestReader {
         Asset logo = logo(yaml, map, file, dir);
         entries.addAll(entries(yaml, map, "front-matter", Manifest.Section.FRONT, false));
         entries.addAll(entries(yaml, map, "chapters", Manifest.Section.CHAPTER, !misspeltLists.contains("chapters")));
+        entries.addAll(entries(yaml, map, "appendices", Manifest.Section.APPENDIX, false));
         entries.addAll(entries(yaml, map, "back-matter", Manifest.Section.BACK, false));
+        entries = withSlugs(entries);
         checkFiles(entries, dir);
         if (misspeltLists.isEmpty()) warnUnlisted(file, dir, entries);
 
@@ -233,14 +237,37 @@ public final class ManifestReader {
     /** Pages every EPUB has besides the parts: a part may not take their names. */
     static final Set<String> RESERVED_PAGES = Set.of("cover", "title", "copyright", "nav");
 
-    private void checkFiles(List<Manifest.Entry> entries, Path dir) {
-        Map<String, Manifest.Entry> seen = new HashMap<>();
+    /**
+     * Each part's output name: its file name's stem ({@code 03-ideology.md}: 03-ideology), or, when two listed
+     * files share a name in different folders ({@code intro/index.md}, {@code start/index.md}, as mdBook books have
+     * them), the path with its folders (intro-index, start-index).
+     */
+    static List<Manifest.Entry> withSlugs(List<Manifest.Entry> entries) {
+        Map<String, Set<String>> filesByStem = new HashMap<>();
+        for (Manifest.Entry e : entries) {
+            if (!e.isGenerated()) filesByStem.computeIfAbsent(MarkdownReader.stem(e.file()), k -> new TreeSet<>()).add(e.file());
+        }
+        List<Manifest.Entry> out = new ArrayList<>();
+        for (Manifest.Entry e : entries) {
+            if (!e.isGenerated() && filesByStem.get(MarkdownReader.stem(e.file())).size() > 1) {
+                String path = MarkdownReader.withoutExtension(Path.of(e.file()).normalize().toString().replace('\\', '/'));
+                out.add(e.withSlug(org.coursebook.model.Slugs.slugify(path)));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Checks every listed file (the parts' and their section files') and the parts' output names. */
+    void checkFiles(List<Manifest.Entry> entries, Path dir) {
+        Map<String, SourcePos> seen = new HashMap<>();
         // Each part is written as <slug>.xhtml (and its ids are prefixed with the slug): two parts with one slug
         // would overwrite each other (a duplicate zip entry), and a part named like a page of the book's own
         // (the generated glossary, the title page) would replace it.
         Map<String, Manifest.Entry> slugs = new HashMap<>();
         for (Manifest.Entry e : entries) {
-            String slug = e.isGenerated() ? e.generated() : MarkdownReader.stem(e.file());
+            String slug = e.slug();
             if (!e.isGenerated() && RESERVED_PAGES.contains(slug)) {
                 diag.error(e.pos(), "'" + e.file() + "' would be written as " + slug + ".xhtml, the name of the book's own "
                         + slug + " page", "rename the file, e.g. to " + slug + "-notes.md");
@@ -254,37 +281,43 @@ public final class ManifestReader {
                                 + slug + ".xhtml",
                         other.isGenerated() || e.isGenerated()
                                 ? "list either your own " + slug + " file or 'generate: " + slug + "', not both"
-                                : "rename one of the two files: a part's file name without its folder must be unique in the book");
+                                : "rename one of the two files: a part's file name, with its folders, must be unique in the book");
             }
             if (e.isGenerated()) {
                 if (!GENERATED.contains(e.generated())) {
                     diag.error(e.pos(), "cannot generate '" + e.generated() + "'", "the build can generate: glossary");
                 }
                 String key = "generate:" + e.generated();
-                if (seen.putIfAbsent(key, e) != null) diag.error(e.pos(), "'generate: " + e.generated() + "' is listed twice", "list it once");
+                if (seen.putIfAbsent(key, e.pos()) != null) diag.error(e.pos(), "'generate: " + e.generated() + "' is listed twice", "list it once");
                 continue;
             }
-            Manifest.Entry first = seen.putIfAbsent(e.file(), e);
-            if (first != null) {
-                diag.error(e.pos(), "'" + e.file() + "' is listed twice (first at line " + first.pos().line() + ")",
-                        "a file can appear only once in the book; remove one of the entries");
-                continue;
-            }
-            if (!e.file().endsWith(".md")) {
-                diag.error(e.pos(), "'" + e.file() + "' is not a Markdown file", "chapter files end in .md");
-                continue;
-            }
-            Path p = dir.resolve(e.file()).normalize();
-            if (!p.startsWith(dir) || Path.of(e.file()).isAbsolute()) {
-                diag.error(e.pos(), "'" + e.file() + "' is outside the book's folder", "keep chapter files next to book.yaml");
-            } else if (!Files.exists(p)) {
-                diag.error(e.pos(), "chapter file '" + e.file() + "' does not exist", "create " + p + " or fix the name in the manifest");
-            } else if (!realPathInside(p, dir)) {
-                diag.error(e.pos(), "'" + e.file() + "' is a link to a file outside the book's folder",
-                        "copy the file into the book's folder instead of linking to it");
-            } else if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-                diag.error(e.pos(), "chapter file '" + e.file() + "' cannot be read", "check that it is a readable file");
-            }
+            checkFile(e.file(), e.pos(), "chapter file", dir, seen);
+            for (Manifest.SectionFile f : e.sections()) checkFile(f.file(), f.pos(), "section file", dir, seen);
+        }
+    }
+
+    /** One listed file: listed once, Markdown, inside the book's folder, readable. */
+    private void checkFile(String file, SourcePos pos, String what, Path dir, Map<String, SourcePos> seen) {
+        SourcePos first = seen.putIfAbsent(Path.of(file).normalize().toString(), pos);
+        if (first != null) {
+            diag.error(pos, "'" + file + "' is listed twice (first at line " + first.line() + ")",
+                    "a file can appear only once in the book; remove one of the entries");
+            return;
+        }
+        if (!MarkdownReader.isMarkdown(file)) {
+            diag.error(pos, "'" + file + "' is not a Markdown file", "chapter files end in .md (or .markdown, .qmd, .Rmd)");
+            return;
+        }
+        Path p = dir.resolve(file).normalize();
+        if (!p.startsWith(dir) || Path.of(file).isAbsolute()) {
+            diag.error(pos, "'" + file + "' is outside the book's folder", "keep chapter files next to book.yaml");
+        } else if (!Files.exists(p)) {
+            diag.error(pos, what + " '" + file + "' does not exist", "create " + p + " or fix the name in the manifest");
+        } else if (!realPathInside(p, dir)) {
+            diag.error(pos, "'" + file + "' is a link to a file outside the book's folder",
+                    "copy the file into the book's folder instead of linking to it");
+        } else if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            diag.error(pos, what + " '" + file + "' cannot be read", "check that it is a readable file");
         }
     }
 
@@ -306,7 +339,7 @@ public final class ManifestReader {
 
     private void warnUnlisted(Path manifest, Path dir, List<Manifest.Entry> entries) {
         Set<String> listed = new TreeSet<>();
-        for (Manifest.Entry e : entries) if (!e.isGenerated()) listed.add(Path.of(e.file()).normalize().toString());
+        for (Manifest.Entry e : entries) for (String f : e.files()) listed.add(Path.of(f).normalize().toString());
         try (Stream<Path> files = Files.list(dir)) {
             files.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .map(p -> dir.relativize(p).toString())
@@ -344,12 +377,74 @@ public final class ManifestReader {
                     && "generate".equals(Yaml.scalar(mn.getValue().get(0).getKeyNode()))
                     && Yaml.scalar(mn.getValue().get(0).getValueNode()) != null && section != Manifest.Section.CHAPTER) {
                 out.add(new Manifest.Entry(section, null, Yaml.scalar(mn.getValue().get(0).getValueNode()).strip(), yaml.pos(item)));
+            } else if (item instanceof MappingNode mn && hasKey(mn, "file")) {
+                Manifest.Entry e = entryWithSections(yaml, mn, section);
+                if (e != null) out.add(e);
             } else {
                 diag.error(yaml.pos(item), "this entry of '" + key + "' is not a file name",
-                        "write the file name, e.g. '- 01-introduction.md'" + (section == Manifest.Section.CHAPTER ? "" : ", or '- generate: glossary'"));
+                        "write the file name, e.g. '- 01-introduction.md', or '- file: 03-ideology.md' with 'sections: [03a-marx.md]'"
+                                + (section == Manifest.Section.CHAPTER || section == Manifest.Section.APPENDIX ? "" : ", or '- generate: glossary'"));
             }
         }
         return out;
+    }
+
+    private static boolean hasKey(MappingNode mn, String key) {
+        return mn.getValue().stream().anyMatch(t -> key.equals(Yaml.scalar(t.getKeyNode())));
+    }
+
+    /**
+     * An entry written as {@code - file: 03-ideology.md} with {@code sections: [03a-marx.md, 03b-lenin.md]}: a chapter
+     * and its section files, each of which may list sections of its own the same way.
+     */
+    private Manifest.Entry entryWithSections(Yaml yaml, MappingNode mn, Manifest.Section section) {
+        List<Manifest.SectionFile> sections = new ArrayList<>();
+        String file = fileAndSections(yaml, mn, 0, sections);
+        return file == null ? null : new Manifest.Entry(section, file, null, yaml.pos(mn), sections, "", null);
+    }
+
+    /** Reads {@code file:} and {@code sections:} of a mapping; adds the section files at {@code depth + 1} and deeper. */
+    private String fileAndSections(Yaml yaml, MappingNode mn, int depth, List<Manifest.SectionFile> out) {
+        Map<String, NodeTuple> m;
+        try {
+            m = yaml.mapping(mn, "the entry");
+        } catch (BuildException e) {
+            e.diagnostics().forEach(diag::add);
+            return null;
+        }
+        for (var e : m.entrySet()) {
+            if (!ENTRY_KEYS.contains(e.getKey())) {
+                diag.error(yaml.pos(e.getValue().getKeyNode()), "unknown key '" + e.getKey() + "' in an entry with a file",
+                        "an entry may have: file, sections" + suggestion(e.getKey(), ENTRY_KEYS));
+            }
+        }
+        String file = Yaml.scalar(m.get("file").getValueNode());
+        if (file == null || file.isBlank()) {
+            diag.error(yaml.pos(m.get("file").getValueNode()), "'file' must be a file name", "write it as 'file: 03-ideology.md'");
+            return null;
+        }
+        NodeTuple sec = m.get("sections");
+        if (sec != null) {
+            if (!(sec.getValueNode() instanceof SequenceNode seq)) {
+                diag.error(yaml.pos(sec.getValueNode()), "'sections' must be a list of files",
+                        "write 'sections: [03a-marx.md, 03b-lenin.md]' or one '- file.md' line per section");
+            } else {
+                for (Node item : seq.getValue()) {
+                    String s = Yaml.scalar(item);
+                    if (s != null && !s.isBlank()) {
+                        out.add(new Manifest.SectionFile(s.strip(), depth + 1, yaml.pos(item)));
+                    } else if (item instanceof MappingNode sub && hasKey(sub, "file")) {
+                        int at = out.size();
+                        String f = fileAndSections(yaml, sub, depth + 1, out);
+                        if (f != null) out.add(at, new Manifest.SectionFile(f.strip(), depth + 1, yaml.pos(sub)));
+                    } else {
+                        diag.error(yaml.pos(item), "this entry of 'sections' is not a file name",
+                                "write the section's file name, e.g. '- 03a-marx.md'");
+                    }
+                }
+            }
+        }
+        return file.strip();
     }
 
     private String string(Yaml yaml, Map<String, NodeTuple> map, String key, boolean required) {
@@ -409,18 +504,27 @@ public final class ManifestReader {
     }
 
     /** The lists of parts a manifest may have. */
-    private static final Set<String> PART_LISTS = Set.of("chapters", "front-matter", "back-matter");
+    private static final Set<String> PART_LISTS = Set.of("chapters", "front-matter", "back-matter", "appendices");
 
     private static String suggestion(String key) {
-        String best = nearest(key);
+        return suggestion(key, KEYS);
+    }
+
+    /** "; did you mean 'x'?" for the known key nearest to {@code key} (at most two edits away), else "". */
+    static String suggestion(String key, Set<String> known) {
+        String best = nearest(key, known);
         return best == null ? "" : "; did you mean '" + best + "'?";
     }
 
     /** The known key nearest to {@code key} (at most two edits away), or null. */
     private static String nearest(String key) {
+        return nearest(key, KEYS);
+    }
+
+    private static String nearest(String key, Set<String> known) {
         String best = null;
         int bestDist = 3;
-        for (String k : KEYS) {
+        for (String k : new TreeSet<>(known)) {
             int d = distance(key.toLowerCase(java.util.Locale.ROOT), k);
             if (d < bestDist) {
                 bestDist = d;

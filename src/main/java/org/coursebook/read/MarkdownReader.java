@@ -72,6 +72,15 @@ public final class MarkdownReader {
 
     /** Reads the file; returns null (after reporting why) if it cannot be used at all. */
     public Chapter read(Path file, String sourceName, Chapter.Kind kind, int number) {
+        return read(file, sourceName, stem(sourceName), kind, number, true);
+    }
+
+    /**
+     * Reads the file as the part with output name {@code slug}; returns null (after reporting why) if it cannot be
+     * used at all. {@code ownSections} false for a chapter whose sections are section files of their own, and for
+     * those files: the advice to divide a chapter into sections is not given for them.
+     */
+    public Chapter read(Path file, String sourceName, String slug, Chapter.Kind kind, int number, boolean ownSections) {
         String text;
         try {
             text = TextFiles.read(file, diag, maxBytes);
@@ -81,7 +90,7 @@ public final class MarkdownReader {
         }
         if (text == null) return null;
         try {
-            return read(file, sourceName, kind, number, text);
+            return read(file, sourceName, slug, kind, number, ownSections, text);
         } catch (StackOverflowError e) {
             // the pre-scan and the depth check below should make this unreachable; never crash on a chapter
             diag.error(SourcePos.of(file, 1), "the chapter is nested too deeply to read",
@@ -90,7 +99,7 @@ public final class MarkdownReader {
         }
     }
 
-    private Chapter read(Path file, String sourceName, Chapter.Kind kind, int number, String text) {
+    private Chapter read(Path file, String sourceName, String slug, Chapter.Kind kind, int number, boolean ownSections, String text) {
         FrontMatter fm = FrontMatter.read(file, text, md, diag);
         int offset = fm.bodyLineOffset();
         if (fm.body().isBlank()) {
@@ -149,12 +158,11 @@ public final class MarkdownReader {
             }
             title = stem(sourceName);
         }
-        if (kind == Chapter.Kind.CHAPTER && cb.blocks.stream().noneMatch(b -> b instanceof Block.Heading h && h.level() == 2)) {
+        if (kind == Chapter.Kind.CHAPTER && ownSections && cb.blocks.stream().noneMatch(b -> b instanceof Block.Heading h && h.level() == 2)) {
             SourcePos first = cb.blocks.isEmpty() ? SourcePos.of(file, Math.max(1, offset + 1)) : cb.blocks.get(0).pos();
             diag.advice(first, "the chapter has no '##' section headings",
                     "divide it into sections with '## Heading' lines; they make the table of contents");
         }
-        String slug = stem(sourceName);
         if (titlePos == null) titlePos = SourcePos.of(file, 1);
         String titleHtml = md.renderInline(title);
         noImage(titleHtml, titlePos, "title");
@@ -213,10 +221,24 @@ public final class MarkdownReader {
         return TreeBuilder.inlinesOrText(TreeBuilder.plain(pos).children(body));
     }
 
+    /** The extensions of the Markdown files a book may list: plain, Quarto and R Markdown (lower case). */
+    public static final List<String> EXTENSIONS = List.of(".md", ".markdown", ".qmd", ".rmd");
+
+    /** The file name without its folder and its Markdown extension, as a slug ({@code 03 Basic Terms.md}: 03-basic-terms). */
     static String stem(String fileName) {
-        String name = Path.of(fileName).getFileName().toString();
-        if (name.endsWith(".md")) name = name.substring(0, name.length() - 3);
-        return Slugs.slugify(name);
+        return Slugs.slugify(withoutExtension(Path.of(fileName).getFileName().toString()));
+    }
+
+    /** The path without its Markdown extension ({@link #EXTENSIONS}), if it has one. */
+    static String withoutExtension(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String ext : EXTENSIONS) if (lower.endsWith(ext)) return name.substring(0, name.length() - ext.length());
+        return name;
+    }
+
+    /** Whether the file name ends in one of the Markdown extensions ({@link #EXTENSIONS}). */
+    static boolean isMarkdown(String name) {
+        return !withoutExtension(name).equals(name);
     }
 
     /**

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * {@code metadata.yaml}: title, subtitle, author, lang, date, rights, description or abstract) and Markdown
  * chapters in {@code chapters/} (or {@code src/}, or beside the metadata), read in the order of their file
  * names, as {@code pandoc -o book.epub metadata.yml chapters/*.md} reads them. A file whose name starts with
- * "appendix" is back matter; {@code README.md} is not part of the book. What EPUB needs and the metadata lacks
+ * "appendix" is an appendix (Appendix A…); {@code README.md} is not part of the book. What EPUB needs and the metadata lacks
  * (an identifier; a date in ISO form) is derived reproducibly, and one note says so.
  */
 public final class PandocFolder {
@@ -113,7 +113,7 @@ public final class PandocFolder {
         for (Path f : files) {
             String rel = dir.relativize(f).toString().replace('\\', '/');
             boolean appendix = f.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("appendix");
-            entries.add(new Manifest.Entry(appendix ? Manifest.Section.BACK : Manifest.Section.CHAPTER, rel, null, SourcePos.of(f)));
+            entries.add(new Manifest.Entry(appendix ? Manifest.Section.APPENDIX : Manifest.Section.CHAPTER, rel, null, SourcePos.of(f)));
         }
         return new Manifest(metadata, meta, entries);
     }

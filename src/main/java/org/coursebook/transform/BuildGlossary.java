@@ -47,9 +47,13 @@ final class BuildGlossary implements Transform {
         if (!wanted) return book;
         Map<String, Term> first = new LinkedHashMap<>();
         Map<String, TreeSet<Integer>> where = new LinkedHashMap<>();
+        // chapters and appendices (A, B…), in reading order
         Map<Integer, Chapter> chapters = new LinkedHashMap<>();
-        for (Chapter c : book.chapters()) {
-            chapters.put(c.number(), c);
+        List<Chapter> numbered = new ArrayList<>(book.chapters());
+        for (Chapter c : book.backMatter()) if (c.isAppendix()) numbered.add(c);
+        for (Chapter c : numbered) {
+            int order = chapters.size();
+            chapters.put(order, c);
             for (Term t : c.terms()) {
                 String key = t.term().toLowerCase(Locale.ROOT);
                 Term prev = first.putIfAbsent(key, t);
@@ -57,7 +61,7 @@ final class BuildGlossary implements Transform {
                     diag.warning(t.pos(), "'" + t.term() + "' is transliterated '" + t.translit() + "' here but '"
                             + prev.translit() + "' in " + prev.pos().file().getFileName(), "use one transliteration throughout the book");
                 }
-                where.computeIfAbsent(key, k -> new TreeSet<>()).add(c.number());
+                where.computeIfAbsent(key, k -> new TreeSet<>()).add(order);
             }
         }
         Collator collator = Collator.getInstance(Locale.ENGLISH);
@@ -80,13 +84,12 @@ final class BuildGlossary implements Transform {
             entries.add(new Element("dt", Attrs.of("id", "term-" + org.coursebook.model.Slugs.slugify(t.sortKey())), dt, pos));
             List<Node> dd = new ArrayList<>();
             dd.add(new Inline.Text(t.meaning().endsWith(".") ? t.meaning() + " " : t.meaning() + ". "));
-            List<Integer> nums = new ArrayList<>(where.get(k));
-            dd.add(new Inline.Text(nums.size() == 1 ? "Chapter " : "Chapters "));
-            for (int i = 0; i < nums.size(); i++) {
-                if (i > 0) dd.add(new Inline.Text(i == nums.size() - 1 ? " and " : ", "));
-                Chapter c = chapters.get(nums.get(i));
-                dd.add(new Inline.Link(new Target.Ref(c.id(), ""), List.of(new Inline.Text(Integer.toString(c.number()))), Attrs.NONE));
-            }
+            List<Chapter> in = where.get(k).stream().map(chapters::get).toList();
+            List<Chapter> inChapters = in.stream().filter(c -> !c.isAppendix()).toList();
+            List<Chapter> inAppendices = in.stream().filter(Chapter::isAppendix).toList();
+            if (!inChapters.isEmpty()) references(dd, inChapters, "Chapter ", "Chapters ");
+            if (!inChapters.isEmpty() && !inAppendices.isEmpty()) dd.add(new Inline.Text("; "));
+            if (!inAppendices.isEmpty()) references(dd, inAppendices, "Appendix ", "Appendices ");
             dd.add(new Inline.Text("."));
             entries.add(new Element("dd", Attrs.NONE, dd, pos));
         }
@@ -94,5 +97,15 @@ final class BuildGlossary implements Transform {
         List<Chapter> back = new ArrayList<>();
         for (Chapter c : book.backMatter()) back.add(c.isGlossary() ? c.withBlocks(blocks) : c);
         return book.withParts(book.frontMatter(), book.chapters(), back);
+    }
+
+    /** "Chapter 3", "Chapters 1, 2 and 3", "Appendix A": each number a link to its part. */
+    private static void references(List<Node> dd, List<Chapter> parts, String one, String many) {
+        dd.add(new Inline.Text(parts.size() == 1 ? one : many));
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) dd.add(new Inline.Text(i == parts.size() - 1 ? " and " : ", "));
+            Chapter c = parts.get(i);
+            dd.add(new Inline.Link(new Target.Ref(c.id(), ""), List.of(new Inline.Text(c.numeral())), Attrs.NONE));
+        }
     }
 }

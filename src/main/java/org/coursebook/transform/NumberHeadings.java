@@ -30,7 +30,7 @@ final class NumberHeadings extends ChapterTransform {
                     id = id + "-" + k;
                 }
                 Block.Heading nh = h.withId(id);
-                if (ch.isNumbered() && h.level() == 2) nh = nh.withNumber(ch.number() + "." + (++section));
+                if (ch.isNumbered() && h.level() == 2) nh = nh.withNumber(ch.numeral() + "." + (++section));
                 out.add(nh);
             } else {
                 out.add(b);

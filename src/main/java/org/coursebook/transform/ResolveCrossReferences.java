@@ -46,6 +46,8 @@ final class ResolveCrossReferences implements Transform {
         for (Chapter c : book.allParts()) {
             bySource.put(c.sourceName(), c);
             ids.put(c.sourceName(), idsOf(c));
+            // a section file is found under its own name too, and stands for the chapter it was merged into
+            for (Chapter.SectionFile f : c.sectionFiles()) bySource.putIfAbsent(f.sourceName(), c);
         }
         List<Chapter> front = new ArrayList<>(), body = new ArrayList<>(), back = new ArrayList<>();
         for (Chapter c : book.frontMatter()) front.add(resolve(c, bySource, ids, diag));
@@ -123,6 +125,9 @@ final class ResolveCrossReferences implements Transform {
             }
             return a.withTarget(new Target.None());
         }
+        // a link to a section file lands where the file starts in its chapter; its ids are the chapter's now
+        Chapter.SectionFile section = sectionFile(target, file, here);
+        if (section != null) frag = frag.isEmpty() ? section.anchor() : section.idInChapter(frag);
         if (!frag.isEmpty() && !ids.get(target.sourceName()).contains(frag)) {
             diag.error(pos, "the cross-reference '" + href + "' points to '#" + frag + "', which "
                             + (target == here ? "this chapter" : "'" + target.sourceName() + "'") + " does not have",
@@ -133,7 +138,7 @@ final class ResolveCrossReferences implements Transform {
         Inline.Link resolved = a.withTarget(new Target.Ref(target.id(), frag.equals(target.titleId()) ? "" : frag));
         if (Tree.plainText(a.content()).isBlank() && Tree.collect(a.content(), Inline.Image.class).isEmpty()) {
             String name = target.isNumbered() ? target.label() + ", " + target.title() : target.title();
-            if (!frag.isEmpty()) {
+            if (!frag.isEmpty() && !frag.equals(target.titleId())) {
                 for (Block.Heading h : Tree.collect(target.blocks(), Block.Heading.class)) {
                     if (h.id().equals(frag)) name = (h.number().isEmpty() ? "" : "section " + h.number() + ", ") + h.text();
                 }
@@ -150,6 +155,18 @@ final class ResolveCrossReferences implements Transform {
         return resolved;
     }
 
+    /** The section file of {@code target} that the link's {@code file} names, or null when it names the part's own file. */
+    private static Chapter.SectionFile sectionFile(Chapter target, String file, Chapter here) {
+        if (file.isEmpty() || target.sectionFiles().isEmpty()) return null;
+        Map<String, Chapter> own = new HashMap<>();
+        own.put(target.sourceName(), target);
+        if (find(file, here, own) != null) return null;
+        for (Chapter.SectionFile f : target.sectionFiles()) {
+            if (find(file, here, Map.of(f.sourceName(), target)) != null) return f;
+        }
+        return null;
+    }
+
     /**
      * The part a link's file names: as the manifest lists it, or relative to the linking part's folder (as mdBook
      * and pandoc books link), and by its HTML name too ({@code chapter.html}, {@code .htm}, {@code .xhtml} for
@@ -163,7 +180,9 @@ final class ResolveCrossReferences implements Transform {
         if (dir != null) names.add(normalise(dir.toString().replace('\\', '/') + "/" + file));
         for (String n : List.copyOf(names)) {
             String stem = n.replaceFirst("\\.(x?html?)$", "");
-            if (!stem.equals(n)) names.add(stem + ".md");
+            if (!stem.equals(n)) {
+                for (String ext : List.of(".md", ".markdown", ".qmd", ".Rmd", ".rmd")) names.add(stem + ext);
+            }
         }
         for (String n : names) {
             Chapter c = bySource.get(n);
