@@ -105,6 +105,11 @@ public record Chapter(
     public static final String GENERATED_GLOSSARY = "generate:glossary";
 
     /** Whether this part is the glossary the build generates from the chapters' key terms. */
+    /** What the build generates for this part ("glossary", "tables", "figures"), "" for an author's part. */
+    public String generated() {
+        return sourceName.startsWith("generate:") ? sourceName.substring("generate:".length()) : "";
+    }
+
     public boolean isGlossary() {
         return sourceName.equals(GENERATED_GLOSSARY);
     }

@@ -81,7 +81,10 @@ public final class BookReader {
             Manifest.Entry e = entries.get(i);
             Chapter.Kind kind = kind(e.section());
             if (e.isGenerated()) {
-                read.put(i + "", new Chapter(kind, 0, GLOSSARY, "generate:" + e.generated(), e.pos(), "Glossary", List.of(),
+                String g = e.generated();
+                String slug = g.equals("glossary") ? GLOSSARY : "list-of-" + g;
+                String title = g.equals("glossary") ? "Glossary" : g.equals("tables") ? "List of Tables" : "List of Figures";
+                read.put(i + "", new Chapter(kind, 0, slug, "generate:" + g, e.pos(), title, List.of(),
                         List.of(), List.of(), List.of(), List.<Block>of(), List.of(), List.of()));
                 continue;
             }

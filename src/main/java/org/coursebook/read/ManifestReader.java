@@ -41,7 +41,7 @@ public final class ManifestReader {
             "(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ISBN = Pattern.compile("(urn:isbn:)?(97[89])?[0-9-]{9,13}[0-9Xx]");
     private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
-    private static final Set<String> GENERATED = Set.of("glossary");
+    private static final Set<String> GENERATED = Set.of("glossary", "tables", "figures");
 
     private final Diagnostics diag;
     private final long maxImageBytes;
@@ -285,7 +285,7 @@ public final class ManifestReader {
             }
             if (e.isGenerated()) {
                 if (!GENERATED.contains(e.generated())) {
-                    diag.error(e.pos(), "cannot generate '" + e.generated() + "'", "the build can generate: glossary");
+                    diag.error(e.pos(), "cannot generate '" + e.generated() + "'", "the build can generate: glossary, tables (a list of tables), figures (a list of figures)");
                 }
                 String key = "generate:" + e.generated();
                 if (seen.putIfAbsent(key, e.pos()) != null) diag.error(e.pos(), "'generate: " + e.generated() + "' is listed twice", "list it once");

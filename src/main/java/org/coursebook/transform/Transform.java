@@ -20,6 +20,7 @@ public interface Transform {
         return java.util.List.of(
                 new NumberHeadings(),
                 new NumberTablesAndFigures(),
+                new BuildLists(),
                 new NumberFootnotes(),
                 new LiftPullQuotes(),
                 new ResolveCrossReferences(unreadParts),
