@@ -159,6 +159,8 @@ public final class Main implements Callable<Integer> {
         }
 
         void requireManifest() {
+            // a folder holding a manifest of any kind (book.yaml, book.toml, _quarto.yml, _bookdown.yml; issue 13)
+            if (Files.isDirectory(book) && org.coursebook.read.ManifestFormats.find(book) != null) book = org.coursebook.read.ManifestFormats.find(book);
             if (!Files.isRegularFile(book)) {
                 throw new BuildException(Diagnostic.error(SourcePos.of(book),
                         "the manifest does not exist", "run from the book's repository, or give its path with --book"));

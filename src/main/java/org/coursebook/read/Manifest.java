@@ -7,12 +7,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** What {@code book.yaml} says: the metadata and the ordered parts of the book. */
-public record Manifest(Path file, BookMeta meta, List<Entry> entries) {
+/**
+ * What the manifest says: the metadata and the ordered parts of the book. {@code file} is the file the parts'
+ * paths are relative to ({@code book.yaml}; an mdBook's {@code src/SUMMARY.md}); {@code format} the kind of
+ * manifest the book has (see {@link ManifestFormats}).
+ */
+public record Manifest(Path file, BookMeta meta, List<Entry> entries, ManifestFormats.Format format) {
     public Manifest {
         Objects.requireNonNull(file);
         Objects.requireNonNull(meta);
         entries = List.copyOf(entries);
+        Objects.requireNonNull(format);
+    }
+
+    /** A {@code book.yaml} manifest. */
+    public Manifest(Path file, BookMeta meta, List<Entry> entries) {
+        this(file, meta, entries, ManifestFormats.Format.COURSEBOOK);
     }
 
     public enum Section { FRONT, CHAPTER, APPENDIX, BACK }
