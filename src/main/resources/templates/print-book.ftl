@@ -9,12 +9,17 @@
 <meta name="subject" content="<#if meta.description()?has_content>${meta.description()}<#else>${meta.title()}</#if>"/>
 <bookmarks>
 <bookmark name="Contents" href="#contents"/>
+<#assign openPart = "">
 <#list book.allParts() as ch>
+<#if ch.part() != openPart><#if openPart?has_content></bookmark>
+</#if><#if ch.part()?has_content><bookmark name="${ch.part()}" href="#${ch.slug()}">
+</#if><#assign openPart = ch.part()></#if>
 <bookmark name="<#if ch.isNumbered()>${ch.isAppendix()?then(ch.label(), ch.numeral())}. </#if>${ch.title()}" href="#${ch.slug()}"><#if ch.isNumbered()>
 <#list ch.sections() as s><bookmark name="${s.number()} ${s.text()}" href="${w.href(ch, s.id())}"/>
 </#list></#if></bookmark>
 </#list>
-</bookmarks>
+<#if openPart?has_content></bookmark>
+</#if></bookmarks>
 <style>
 ${css?no_esc}
 </style>

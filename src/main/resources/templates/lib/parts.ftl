@@ -36,13 +36,19 @@ ${w.blocks(ch)?no_esc}<#if ch.footnotes()?has_content && w.notesAtEnd()>
 <#-- The table of contents: parts, and the numbered sections of each chapter. -->
 <#macro tocList book withPages=false>
 <ol class="toc-list">
+<#assign openPart = "">
 <#list book.allParts() as ch>
+<#-- the chapters of a part of the book (mdBook's '# Part', Quarto's part:) are listed under its title -->
+<#if ch.part() != openPart><#if openPart?has_content></ol></li>
+</#if><#if ch.part()?has_content><li class="toc-part"><span class="toc-part-title">${ch.part()}</span><ol class="toc-list">
+</#if><#assign openPart = ch.part()></#if>
 <li class="toc-${ch.kind()?lower_case}"><a href="${w.href(ch, "")}"<#if withPages> title="${ch.title()}"</#if>><#if ch.isNumbered()><span class="toc-number">${ch.isAppendix()?then(ch.label(), ch.numeral())}</span> </#if><span class="toc-title">${ch.title()}</span></a>
 <#if ch.isNumbered() && ch.sections()?has_content><ol class="toc-sections">
 <#list ch.sections() as s><li><a href="${w.href(ch, s.id())}"<#if withPages> title="${s.text()}"</#if>><span class="toc-number">${s.number()}</span> <span class="toc-title">${w.inlines(ch, s.content())?no_esc}</span></a></li>
 </#list></ol></#if></li>
 </#list>
-</ol>
+<#if openPart?has_content></ol></li>
+</#if></ol>
 </#macro>
 
 <#macro titlePage book>

@@ -17,10 +17,13 @@ public final class BookLocator {
     /**
      * The manifests a book's folder may hold, relative to it, in the order they are tried: {@code book.yaml} beside
      * the chapters, or {@code chapters/book.yaml} (this repository's layout: the outputs go to {@code output/} beside
-     * {@code chapters/}); or pandoc's {@code metadata.yml} beside a folder of Markdown chapters ({@link PandocFolder}).
+     * {@code chapters/}); another tool's manifest ({@link ManifestFormats}: mdBook's {@code book.toml}, Quarto's
+     * {@code _quarto.yml}, Bookdown's {@code _bookdown.yml}); or pandoc's {@code metadata.yml} beside a folder of
+     * Markdown chapters ({@link PandocFolder}).
      * Other kinds of manifest are added here.
      */
-    public static final List<String> CANDIDATES = List.of("book.yaml", "chapters/book.yaml", "metadata.yml", "metadata.yaml");
+    public static final List<String> CANDIDATES = List.of("book.yaml", "chapters/book.yaml", "book.toml", "_quarto.yml",
+            "_bookdown.yml", "metadata.yml", "metadata.yaml");
 
     private BookLocator() {}
 

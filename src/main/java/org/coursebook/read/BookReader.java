@@ -63,7 +63,7 @@ public final class BookReader {
     public Book read(Manifest manifest, Diagnostics diag, Map<String, Chapter> cache) {
         Path dir = manifest.dir();
         ImageResolver images = new ImageResolver(dir, diag, limits.maxImageBytes());
-        MarkdownReader reader = new MarkdownReader(md, dir, diag, images, limits.maxChapterBytes());
+        MarkdownReader reader = new MarkdownReader(md, dir, diag, images, limits.maxChapterBytes(), manifest.format());
         List<Manifest.Entry> entries = manifest.entries();
         int[] numbers = new int[entries.size()];
         int chapters = 0, appendices = 0;

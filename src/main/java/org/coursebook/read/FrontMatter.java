@@ -32,6 +32,15 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
 
     /** Splits front matter from the body and reads it; the body keeps its line offset for positions. */
     static FrontMatter read(Path file, String text, Markdown md, Diagnostics diag) {
+        return read(file, text, md, diag, false);
+    }
+
+    /**
+     * As {@link #read(Path, String, Markdown, Diagnostics)}; {@code foreign} for a chapter of another tool's book
+     * (Quarto, Bookdown), whose front matter holds that tool's keys (format, execute, author…): those are not
+     * errors but left out with one note.
+     */
+    static FrontMatter read(Path file, String text, Markdown md, Diagnostics diag, boolean foreign) {
         if (!(text.startsWith("---\n") || text.equals("---"))) {
             return new FrontMatter(null, null, "", "", List.of(), null, List.of(), text, 0, false);
         }
@@ -67,11 +76,21 @@ record FrontMatter(String title, SourcePos titlePos, String subtitle, String sum
             e.diagnostics().forEach(diag::add);
             return new FrontMatter(null, null, "", "", List.of(), null, List.of(), body, offset, true);
         }
+        List<String> ignored = new ArrayList<>();
         for (var e : map.entrySet()) {
             if (!KEYS.contains(e.getKey())) {
+                if (foreign) {
+                    ignored.add(e.getKey());
+                    continue;
+                }
                 diag.error(yaml.pos(e.getValue().getKeyNode()), "unknown front matter key '" + e.getKey() + "'",
                         "a chapter's front matter may have: " + String.join(", ", new TreeSet<>(KEYS)));
             }
+        }
+        if (!ignored.isEmpty()) {
+            diag.note(yaml.pos(map.get(ignored.get(0)).getKeyNode()), "front matter keys coursebook does not use are left out: "
+                    + String.join(", ", ignored), "a chapter's front matter may have: " + String.join(", ", new TreeSet<>(KEYS)));
+            for (String k : ignored) map.remove(k);
         }
         String title = scalar(yaml, map, "title", diag);
         SourcePos titlePos = map.containsKey("title") ? yaml.pos(map.get("title").getValueNode()) : null;

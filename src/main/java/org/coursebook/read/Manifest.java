@@ -8,20 +8,33 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code book.yaml} says: the metadata, the ordered parts of the book, and the institution the generated cover
- * shows ({@link Institution#NONE} for none).
+ * What the manifest says: the metadata, the ordered parts of the book, and the institution the generated cover
+ * shows ({@link Institution#NONE} for none). {@code file} is the file the parts' paths are relative to
+ * ({@code book.yaml}; an mdBook's {@code src/SUMMARY.md}); {@code format} the kind of manifest the book has (see
+ * {@link ManifestFormats}).
  */
-public record Manifest(Path file, BookMeta meta, List<Entry> entries, Institution institution) {
+public record Manifest(Path file, BookMeta meta, List<Entry> entries, ManifestFormats.Format format, Institution institution) {
     public Manifest {
         Objects.requireNonNull(file);
         Objects.requireNonNull(meta);
         entries = List.copyOf(entries);
+        Objects.requireNonNull(format);
         institution = institution == null ? Institution.NONE : institution;
     }
 
-    /** A manifest without publisher or logo. */
+    /** A {@code book.yaml} manifest without publisher or logo. */
     public Manifest(Path file, BookMeta meta, List<Entry> entries) {
-        this(file, meta, entries, Institution.NONE);
+        this(file, meta, entries, ManifestFormats.Format.COURSEBOOK, Institution.NONE);
+    }
+
+    /** A {@code book.yaml} manifest. */
+    public Manifest(Path file, BookMeta meta, List<Entry> entries, Institution institution) {
+        this(file, meta, entries, ManifestFormats.Format.COURSEBOOK, institution);
+    }
+
+    /** Another tool's manifest (no publisher or logo). */
+    public Manifest(Path file, BookMeta meta, List<Entry> entries, ManifestFormats.Format format) {
+        this(file, meta, entries, format, Institution.NONE);
     }
 
     public enum Section { FRONT, CHAPTER, APPENDIX, BACK }

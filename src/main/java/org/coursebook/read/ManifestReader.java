@@ -56,8 +56,14 @@ public final class ManifestReader {
         this.maxImageBytes = maxImageBytes;
     }
 
-    /** Reads the manifest; returns null (with diagnostics) when it cannot be used at all. */
+    /**
+     * Reads the manifest: a {@code book.yaml}, or an mdBook's {@code book.toml}, a Quarto book's {@code _quarto.yml}
+     * or a Bookdown book's {@code _bookdown.yml} (by its file name, {@link ManifestFormats#of}); returns null (with
+     * diagnostics) when it cannot be used at all.
+     */
     public Manifest read(Path file) {
+        ManifestFormats.Format format = ManifestFormats.of(file);
+        if (format.isForeign()) return readForeign(file, format);
         String text;
         try {
             text = TextFiles.read(file, diag);
@@ -160,6 +166,90 @@ public final class ManifestReader {
             return new Manifest(file, meta, entries, new Institution(publisher, logo));
         } catch (IllegalArgumentException e) {
             diag.error(top, e.getMessage(), "");
+            return null;
+        }
+    }
+
+    /**
+     * Another tool's manifest: the book's parts as that tool lists them, and what it says of the book. What EPUB
+     * needs and the book does not give is derived, with one note: the identifier from the title and authors, the
+     * date from SOURCE_DATE_EPOCH or the newest source file.
+     */
+    private Manifest readForeign(Path file, ManifestFormats.Format format) {
+        String title, subtitle, language, description, dateText = null;
+        List<String> authors;
+        List<Manifest.Entry> entries;
+        Path listFile = file;
+        if (format == ManifestFormats.Format.MDBOOK) {
+            MdBookManifest.Book b = new MdBookManifest(diag).read(file);
+            if (b == null) return null;
+            title = b.title();
+            subtitle = b.subtitle();
+            authors = b.authors();
+            language = b.language();
+            description = b.description();
+            entries = b.entries();
+            listFile = b.summary();
+        } else {
+            PandocBookManifest reader = new PandocBookManifest(diag);
+            PandocBookManifest.Book b = format == ManifestFormats.Format.QUARTO ? reader.quarto(file) : reader.bookdown(file);
+            if (b == null) return null;
+            if (b.title() == null) {
+                if (format == ManifestFormats.Format.QUARTO) {
+                    diag.error(SourcePos.of(file, 1), "the Quarto book has no title", "add 'title: …' under 'book:'");
+                }
+                return null;
+            }
+            title = b.title();
+            subtitle = b.subtitle();
+            authors = b.authors();
+            language = b.language();
+            description = b.description();
+            dateText = b.date();
+            entries = b.entries();
+        }
+        Path dir = listFile.toAbsolutePath().normalize().getParent();
+        entries = withSlugs(entries);
+        checkFiles(entries, dir);
+        warnUnlisted(listFile, dir, entries);
+        if (language == null || language.isBlank()) {
+            language = "en";
+        } else if (!LANG.matcher(language.strip()).matches()) {
+            diag.warning(SourcePos.of(file, 1), "'" + language + "' is not a language tag, so the book is marked as English (en)",
+                    "use a BCP 47 tag such as en, en-GB or de");
+            language = "en";
+        }
+        List<String> derived = new ArrayList<>();
+        String identifier = ManifestFormats.derivedIdentifier(title, authors);
+        derived.add("the identifier " + identifier + " from the title and authors");
+        LocalDate date = null;
+        if (dateText != null) {
+            try {
+                date = LocalDate.parse(dateText.length() >= 10 ? dateText.substring(0, 10) : dateText);
+            } catch (DateTimeParseException e) {
+                // "today", "last-modified", `r Sys.Date()`: a date the other tool computes
+            }
+        }
+        if (date == null) {
+            String epoch = System.getenv("SOURCE_DATE_EPOCH");
+            List<Path> sources = new ArrayList<>();
+            sources.add(file);
+            sources.add(listFile);
+            for (Manifest.Entry e : entries) for (String f : e.files()) sources.add(dir.resolve(f));
+            date = ManifestFormats.derivedDate(sources, epoch);
+            derived.add("the date " + date + (epoch != null && !epoch.isBlank() ? " from SOURCE_DATE_EPOCH" : " from the newest source file"));
+        }
+        diag.note(SourcePos.of(file), "the book gives no " + (derived.size() == 2 ? "identifier or date" : "identifier")
+                        + ", which an EPUB needs: derived " + String.join(", and ", derived),
+                "the same sources give the same ones in every build; to fix them, build from a book.yaml that gives 'identifier:' and 'date:'");
+        if (title.isBlank() || diag.hasErrors() && entries.isEmpty()) return null;
+        Asset cover = cover(new Yaml(file, 0), Map.of(), listFile, file.toAbsolutePath().normalize().getParent());
+        try {
+            BookMeta meta = new BookMeta(title, subtitle, authors, language.strip(), identifier, null, null, date,
+                    description, PageSize.LETTER, PageSize.LETTER, cover);
+            return new Manifest(listFile, meta, entries, format);
+        } catch (IllegalArgumentException e) {
+            diag.error(SourcePos.of(file, 1), e.getMessage(), "");
             return null;
         }
     }
@@ -344,7 +434,8 @@ public final class ManifestReader {
             files.filter(p -> p.getFileName().toString().endsWith(".md"))
                     .map(p -> dir.relativize(p).toString())
                     .sorted()
-                    .filter(name -> !listed.contains(name) && !name.equalsIgnoreCase("README.md"))
+                    .filter(name -> !listed.contains(name) && !name.equalsIgnoreCase("README.md")
+                            && !name.equals(manifest.getFileName().toString()))
                     .forEach(name -> diag.warning(SourcePos.of(manifest, 1),
                             "'" + name + "' is in the book's folder but not in the manifest, so it is not in the book",
                             "add it to chapters, front-matter or back-matter, or move it out of the folder"));

@@ -61,8 +61,24 @@ public final class MarkdownReader {
     private final Path bookDir;
     private final ImageResolver images;
     private final long maxBytes;
+    private final ManifestFormats.Format format;
+    /** Bookdown's part and appendix lines: {@code # (PART) Title {-}}. */
+    private static final Pattern BOOKDOWN_MARKER = Pattern.compile("(?m)^#\\s+\\((PART|APPENDIX)\\*?\\).*$");
+    /** Pandoc's mark of an unnumbered heading, {@code {-}}, which Flexmark leaves in the text. */
+    private static final Pattern UNNUMBERED = Pattern.compile("\\s*\\{\\s*-\\s*}\\s*$");
 
     public MarkdownReader(Markdown md, Path bookDir, Diagnostics diag, ImageResolver images, long maxBytes) {
+        this(md, bookDir, diag, images, maxBytes, ManifestFormats.Format.COURSEBOOK);
+    }
+
+    /**
+     * A reader for the chapters of a book with a manifest of {@code format}: another tool's chapters may carry its
+     * front matter keys (left out with a note), a front matter title beside a {@code #} heading (the heading is the
+     * chapter's title, as pandoc reads the file in a book), and, for Bookdown, {@code # (PART)} and
+     * {@code # (APPENDIX)} lines (read by the manifest reader, not headings of the chapter).
+     */
+    public MarkdownReader(Markdown md, Path bookDir, Diagnostics diag, ImageResolver images, long maxBytes, ManifestFormats.Format format) {
+        this.format = format;
         this.md = md;
         this.diag = diag;
         this.bookDir = bookDir.toAbsolutePath().normalize();
@@ -89,6 +105,10 @@ public final class MarkdownReader {
             return null;
         }
         if (text == null) return null;
+        if (format == ManifestFormats.Format.BOOKDOWN) {
+            // the manifest reader took the parts and appendices from these lines; blanked, line numbers stay
+            text = BOOKDOWN_MARKER.matcher(text).replaceAll("");
+        }
         try {
             return read(file, sourceName, slug, kind, number, ownSections, text);
         } catch (StackOverflowError e) {
@@ -100,7 +120,7 @@ public final class MarkdownReader {
     }
 
     private Chapter read(Path file, String sourceName, String slug, Chapter.Kind kind, int number, boolean ownSections, String text) {
-        FrontMatter fm = FrontMatter.read(file, text, md, diag);
+        FrontMatter fm = FrontMatter.read(file, text, md, diag, format.isForeign());
         int offset = fm.bodyLineOffset();
         if (fm.body().isBlank()) {
             if (!fm.broken()) {
@@ -122,6 +142,12 @@ public final class MarkdownReader {
         cb.collectLinks(doc);
         String title = fm.title();
         SourcePos titlePos = fm.titlePos();
+        if (format.isForeign() && title != null && hasTitleHeading(doc)) {
+            // pandoc's reading: in a book, the front matter's title is the document's (Bookdown's index.Rmd holds the
+            // book's title there); the '#' heading is the chapter's
+            title = null;
+            titlePos = null;
+        }
         String titleId = "";
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading h && h.getLevel() == 1) {
@@ -179,13 +205,20 @@ public final class MarkdownReader {
                 fm.lecture(), fm.terms(), cb.blocks, cb.notes, new ArrayList<>(cb.assets.values()), titleId);
     }
 
-    /** A heading's text as plain text, without the attribute braces ({@code {#id .class}}) written after it. */
+    /** Whether the document has a level-1 heading. */
+    private static boolean hasTitleHeading(Document doc) {
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) if (n instanceof Heading h && h.getLevel() == 1) return true;
+        return false;
+    }
+
+    /** A heading's text as plain text, without the attribute braces ({@code {#id .class}}, {@code {-}}) written after it. */
     private String headingText(Heading h) {
         StringBuilder src = new StringBuilder();
         for (Node c = h.getFirstChild(); c != null; c = c.getNext()) {
             if (!(c instanceof AttributesNode)) src.append(c.getChars());
         }
-        return org.jsoup.Jsoup.parse(md.renderInline(src.toString().strip())).text().strip();
+        String text = org.jsoup.Jsoup.parse(md.renderInline(src.toString().strip())).text().strip();
+        return UNNUMBERED.matcher(text).replaceFirst("");
     }
 
     /** The id of a heading: the author's {@code {#id}}, or its text's slug by GitHub's rule ({@link Slugs#headingId}). */
@@ -825,6 +858,11 @@ public final class MarkdownReader {
             Element el = body.selectFirst("h1, h2, h3, h4, h5, h6");
             if (el == null) return;
             String text = el.text().strip();
+            if (UNNUMBERED.matcher(text).find()) {
+                // pandoc's {-}: the text without it, and the id from that text
+                for (org.jsoup.nodes.TextNode t : el.textNodes()) t.text(UNNUMBERED.matcher(t.getWholeText()).replaceFirst(""));
+                text = UNNUMBERED.matcher(text).replaceFirst("");
+            }
             if (text.isEmpty()) {
                 diag.error(pos, "the heading is empty", "write the heading's text after the #s");
                 return;
@@ -865,7 +903,9 @@ public final class MarkdownReader {
             if (last instanceof Paragraph lp) {
                 String src = lp.getChars().toString().strip();
                 Matcher am = ATTRIBUTION.matcher(src);
-                if (am.matches() && !src.contains("\n")) {
+                // in another tool's book a quotation signed without a year is a quotation, not a pull-quote missing its year
+                boolean foreignWithoutYear = am.matches() && format.isForeign() && !YEAR.matcher(am.group(1).strip()).matches();
+                if (am.matches() && !src.contains("\n") && !foreignWithoutYear) {
                     primaryQuote(children.subList(0, children.size() - 1), am.group(1).strip(), pos, pos(lp));
                     return;
                 }
@@ -989,6 +1029,10 @@ public final class MarkdownReader {
         private List<org.coursebook.model.Node> nodes(Element body, SourcePos pos, XhtmlCleaner.Tracking tracking) {
             XhtmlCleaner.sanitize(body, pos, tracking, diag);
             for (Element img : body.select("img")) {
+                if (!img.hasAttr("alt") && !img.attr("title").isBlank()) {
+                    // the accessible name of an image without alt is its title (W3C Accessible Name Computation 1.2, 4.3.2 2I)
+                    img.attr("alt", img.attr("title").strip());
+                }
                 if (!img.hasAttr("alt")) {
                     diag.error(XhtmlCleaner.at(img, pos, tracking), "an image has no alt text", "add alt=\"…\" describing the image");
                     img.attr("alt", "");

@@ -10,18 +10,14 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -84,7 +80,7 @@ public final class PandocFolder {
         List<String> derived = new ArrayList<>();
         String identifier = firstScalar(map.get("identifier"));
         if (identifier == null || !identifier.matches("(?i)(urn:uuid:)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            identifier = derivedIdentifier(title, authors);
+            identifier = ManifestFormats.derivedIdentifier(title, authors);
             derived.add("identifier " + identifier);
         } else if (!identifier.startsWith("urn:uuid:")) {
             identifier = "urn:uuid:" + identifier.toLowerCase(Locale.ROOT);
@@ -99,7 +95,7 @@ public final class PandocFolder {
             }
         }
         if (date == null) {
-            date = derivedDate(files);
+            date = ManifestFormats.derivedDate(files, System.getenv("SOURCE_DATE_EPOCH"));
             derived.add("date " + date);
         }
         if (!derived.isEmpty()) {
@@ -115,7 +111,7 @@ public final class PandocFolder {
             boolean appendix = f.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("appendix");
             entries.add(new Manifest.Entry(appendix ? Manifest.Section.APPENDIX : Manifest.Section.CHAPTER, rel, null, SourcePos.of(f)));
         }
-        return new Manifest(metadata, meta, entries);
+        return new Manifest(metadata, meta, entries, ManifestFormats.Format.PANDOC);
     }
 
     /** The chapters: the Markdown files of the first of {@link #CHAPTER_DIRS} that has any, sorted by name. */
@@ -133,29 +129,6 @@ public final class PandocFolder {
             }
         }
         return List.of();
-    }
-
-    /** A name-based UUID (RFC 4122 version 3) of the title and authors: the same book gets the same identifier. */
-    public static String derivedIdentifier(String title, List<String> authors) {
-        String name = title.strip() + "\n" + String.join("\n", authors);
-        return "urn:uuid:" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** SOURCE_DATE_EPOCH's day when set, else the day the newest of {@code files} was last changed (UTC). */
-    public static LocalDate derivedDate(List<Path> files) {
-        String epoch = System.getenv("SOURCE_DATE_EPOCH");
-        if (epoch != null && epoch.strip().matches("\\d+")) {
-            return Instant.ofEpochSecond(Long.parseLong(epoch.strip())).atZone(ZoneOffset.UTC).toLocalDate();
-        }
-        long newest = 0;
-        for (Path f : files) {
-            try {
-                newest = Math.max(newest, Files.getLastModifiedTime(f).toMillis());
-            } catch (IOException e) {
-                // a file whose time cannot be read does not count
-            }
-        }
-        return Instant.ofEpochMilli(newest).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static String firstScalar(NodeTuple t) {

@@ -128,6 +128,19 @@ final class ResolveCrossReferences implements Transform {
         // a link to a section file lands where the file starts in its chapter; its ids are the chapter's now
         Chapter.SectionFile section = sectionFile(target, file, here);
         if (section != null) frag = frag.isEmpty() ? section.anchor() : section.idInChapter(frag);
+        if (file.isEmpty() && !frag.isEmpty() && !ids.get(here.sourceName()).contains(frag)) {
+            // '#id' of another part: pandoc books (Quarto, Bookdown) resolve such links across the book; so do we,
+            // when exactly one part has the id
+            Chapter only = null;
+            int found = 0;
+            for (Chapter c : new java.util.LinkedHashSet<>(bySource.values())) {
+                if (ids.get(c.sourceName()).contains(frag)) {
+                    only = c;
+                    found++;
+                }
+            }
+            if (found == 1) target = only;
+        }
         if (!frag.isEmpty() && !ids.get(target.sourceName()).contains(frag)) {
             diag.error(pos, "the cross-reference '" + href + "' points to '#" + frag + "', which "
                             + (target == here ? "this chapter" : "'" + target.sourceName() + "'") + " does not have",

@@ -72,7 +72,7 @@ class MainTest {
         assertEquals(0, c.code(), c.err());
         Run none = run("check", "--book", dir.toString());
         assertEquals(Main.SOURCE_ERRORS, none.code());
-        assertTrue(none.err().contains(dir + ": error: no book in this folder: looked for book.yaml or chapters/book.yaml"), none.err());
+        assertTrue(none.err().contains(dir + ": error: no book in this folder: looked for " + org.coursebook.read.BookLocator.lookedFor()), none.err());
     }
 
     @Test

@@ -38,11 +38,11 @@ class BookLocatorTest {
     void theErrorNamesTheFolderAndWhatWasLookedFor() throws Exception {
         BuildException none = assertThrows(BuildException.class, () -> BookLocator.locate(null, dir));
         String m = none.diagnostics().get(0).format();
-        assertTrue(m.startsWith(dir + ": error: no book in the current folder: looked for book.yaml or chapters/book.yaml (hint: "), m);
+        assertTrue(m.startsWith(dir + ": error: no book in the current folder: looked for " + BookLocator.lookedFor() + " (hint: "), m);
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
         m = assertThrows(BuildException.class, () -> BookLocator.locate(empty, dir)).diagnostics().get(0).format();
-        assertTrue(m.startsWith(empty + ": error: no book in this folder: looked for book.yaml or chapters/book.yaml"), m);
+        assertTrue(m.startsWith(empty + ": error: no book in this folder: looked for " + BookLocator.lookedFor() + ""), m);
 
         Path missing = dir.resolve("nope.yaml");
         m = assertThrows(BuildException.class, () -> BookLocator.locate(missing, dir)).diagnostics().get(0).format();

@@ -146,6 +146,11 @@ public final class TestBook {
         return null;
     }
 
+    /** Asserts that there is a warning or note in {@code file} at {@code line} whose message contains {@code text}. */
+    public static Diagnostic warningOrNote(List<Diagnostic> ds, String file, int line, String text) {
+        return warning(ds, file, line, text);
+    }
+
     public static void noErrors(List<Diagnostic> ds) {
         assertEquals("", show(ds.stream().filter(Diagnostic::isError).toList()), "no errors expected");
     }
