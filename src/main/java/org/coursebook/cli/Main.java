@@ -172,7 +172,7 @@ public final class Main implements Callable<Integer> {
         Path out;
 
         @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-                description = "formats to build, comma-separated: epub, pdf, handouts, site (default: all)")
+                description = "formats to build, comma-separated: epub, pdf, handouts, site, web (default: all)")
         List<String> formats;
 
         @Option(names = "--page-size", paramLabel = "SIZE", description = "print page size: letter, a4 or trade (default: the manifest's)")
@@ -190,7 +190,7 @@ public final class Main implements Callable<Integer> {
                     : formats.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList());
             for (String f : fmts) {
                 if (!BuildOptions.ALL_FORMATS.contains(f)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + f + "': use epub, pdf, handouts or site");
+                    throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + f + "': use epub, pdf, handouts, site or web");
                 }
             }
             PageSize ps = pageSize == null ? null : size(spec, pageSize, Set.of(PageSize.LETTER, PageSize.A4, PageSize.TRADE));
