@@ -7,7 +7,8 @@
 # the run), generates synthetic books of the given sizes under target/bench/books/
 # (bench/src/.../SyntheticBook.java), then for each book and for the repository's own book measures, each in
 # a fresh JVM with -Xmx2g and the JVM options the README suggests:
-#   - wall time, CPU time (user+sys) and peak memory (max RSS) of `build` for EPUB, PDF, and both;
+#   - wall time, CPU time (user+sys) and peak memory (max RSS) of `build` for EPUB, the web edition, PDF, and
+#     EPUB+PDF+handouts;
 #   - the PDF's page count, the PDF stage's own time, pages per second and milliseconds per page;
 #   - the warm one-chapter rebuild (what `watch` does after an edit) for EPUB and for PDF, median of 3
 #     (of 1 for books of 1,000 chapters or more).
@@ -82,6 +83,7 @@ measure() { # label manifest
   chapters=$(awk '/^chapters:/{on=1;next} /^[a-z-]+:/{on=0} on && /^  - /{n++} END{print n+0}' "$manifest")
   echo "bench: $label" >&2
   cold "$manifest" epub "$OUT/out/$label"; local e_w=$WALL e_c=$CPU e_m=$RSS_MB
+  cold "$manifest" web "$OUT/out/$label"; local w_w=$WALL w_c=$CPU w_m=$RSS_MB
   cold "$manifest" pdf "$OUT/out/$label"; local p_w=$WALL p_c=$CPU p_m=$RSS_MB pages=$PAGES pdf_s=$PDF_S
   cold "$manifest" epub,pdf,handouts "$OUT/out/$label"; local b_w=$WALL b_c=$CPU b_m=$RSS_MB
   local edits=3
@@ -96,7 +98,7 @@ measure() { # label manifest
   if [[ "$pages" =~ ^[0-9]+$ && "$p_c" =~ ^[0-9.]+$ ]]; then
     cpupp=$(awk -v p="$pages" -v c="$p_c" 'BEGIN{printf "%.1f", 1000*c/p}')
   fi
-  ROWS+=("| $label | $chapters | $pages | $e_w s ($e_c) / $e_m MB | $p_w s ($p_c) / $p_m MB | $b_w s ($b_c) / $b_m MB | $pdf_s s | $pps | $mspp | $cpupp | $we s | $wp s |")
+  ROWS+=("| $label | $chapters | $pages | $e_w s ($e_c) / $e_m MB | $w_w s ($w_c) / $w_m MB | $p_w s ($p_c) / $p_m MB | $b_w s ($b_c) / $b_m MB | $pdf_s s | $pps | $mspp | $cpupp | $we s | $wp s |")
 }
 
 measure "real book" chapters/book.yaml
@@ -112,7 +114,7 @@ done
   echo "Cold cells: wall time (CPU time, user+sys, in s) / peak RSS. 'PDF stage' and the per-page figures come from the PDF-only build;"
   echo "'CPU ms/page' is that whole build's CPU time per page, the figure to compare on a machine shared with other work."
   echo
-  echo "| book | chapters | PDF pages | EPUB cold | PDF cold | EPUB+PDF+handouts cold | PDF stage | PDF pages/s | ms/page | CPU ms/page | warm edit EPUB | warm edit PDF |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| book | chapters | PDF pages | EPUB cold | web cold | PDF cold | EPUB+PDF+handouts cold | PDF stage | PDF pages/s | ms/page | CPU ms/page | warm edit EPUB | warm edit PDF |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
 } | tee "$OUT/results.md"

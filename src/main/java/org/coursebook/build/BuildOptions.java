@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public record BuildOptions(Path manifest, Path outDir, Set<String> formats, Instant buildTime, PageSize pageSize,
                            PageSize handoutPaper, BookReader.Limits limits, List<String> printLayouts, boolean strict) {
-    public static final List<String> ALL_FORMATS = List.of("epub", "pdf", "handouts", "site");
+    public static final List<String> ALL_FORMATS = List.of("epub", "pdf", "handouts", "site", "web");
 
     public BuildOptions {
         Objects.requireNonNull(manifest);

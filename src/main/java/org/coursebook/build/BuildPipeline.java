@@ -55,6 +55,10 @@ public final class BuildPipeline {
         }
     }
 
+    /** The formats whose page lists the book's files, with that page: made again when an earlier build made it. */
+    private static final Map<String, String> LISTINGS = new java.util.LinkedHashMap<>(Map.of(
+            "site", DownloadPageRenderer.PAGE, "web", org.coursebook.render.web.WebEditionRenderer.FRONT_PAGE));
+
     /** The producer name of the print-shop files under print/ (not a format: they come with --print-layout). */
     static final String PRINT_FILES = "print";
 
@@ -164,12 +168,17 @@ public final class BuildPipeline {
         try (Output output = new Output(opts.outDir())) {
             Set<String> formats = new java.util.LinkedHashSet<>(opts.formats());
             output.plan(opts.manifest(), producers(formats, opts));
-            // The download page lists the book's files in the folder with their checksums: when an earlier build made
-            // one, it is made again, so that it never describes files this build replaced or removed.
-            boolean refreshPage = !formats.contains("site") && output.earlierProducers(DownloadPageRenderer.PAGE).contains("site")
-                    && java.nio.file.Files.isRegularFile(output.dir().resolve(DownloadPageRenderer.PAGE));
-            if (refreshPage) {
-                formats.add("site");
+            // The download page and the web edition's front page list the book's files in the folder with their
+            // checksums: when an earlier build made one, it is made again, so that it never describes files this build
+            // replaced or removed.
+            Set<String> refreshed = new HashSet<>();
+            for (Map.Entry<String, String> listing : LISTINGS.entrySet()) {
+                String format = listing.getKey(), page = listing.getValue();
+                if (!formats.contains(format) && output.earlierProducers(page).contains(format)
+                        && java.nio.file.Files.isRegularFile(output.dir().resolve(page))) refreshed.add(format);
+            }
+            if (!refreshed.isEmpty()) {
+                formats.addAll(refreshed);
                 output.plan(opts.manifest(), producers(formats, opts));
             }
             List<Renderer> selected = renderers.stream().filter(r -> formats.contains(r.format())).toList();
@@ -213,7 +222,7 @@ public final class BuildPipeline {
                     // with the others; the other renderers still run, so that one build lists every such error.
                     addNew(diag, e.diagnostics());
                 }
-                stages.add(stage(stageName(r), t, refreshPage && r.format().equals("site")
+                stages.add(stage(stageName(r), t, refreshed.contains(r.format())
                         ? "made again: it lists the files this build changed" : ""));
             }
             if (!opts.printLayouts().isEmpty()) {

@@ -181,7 +181,7 @@ public final class Main implements Callable<Integer> {
         Path out;
 
         @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
-                description = "formats to build, comma-separated: epub, pdf, handouts, site (default: all)")
+                description = "formats to build, comma-separated: epub, pdf, handouts, site, web (default: all)")
         List<String> formats;
 
         @Option(names = "--page-size", paramLabel = "SIZE", description = "print page size: letter, a4 or trade (default: the manifest's)")

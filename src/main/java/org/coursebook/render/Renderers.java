@@ -7,6 +7,7 @@ import org.coursebook.render.handout.HandoutRenderer;
 import org.coursebook.render.pdf.PdfEngine;
 import org.coursebook.render.pdf.PdfRenderer;
 import org.coursebook.render.site.DownloadPageRenderer;
+import org.coursebook.render.web.WebEditionRenderer;
 
 import java.util.List;
 
@@ -17,8 +18,9 @@ public final class Renderers {
     public static List<Renderer> all() {
         PdfEngine engine = new PdfEngine();
         CoverArt cover = new CoverArt();
-        // The download page lists what the renderers before it returned (the pipeline hands it their files): it comes last.
+        // The download page and the web edition list what the renderers before them returned (the pipeline hands them
+        // their files): they come last.
         return List.of(new EpubRenderer(cover), new PdfRenderer(engine), new PrintCoverRenderer(engine, cover),
-                new HandoutRenderer(engine), new DownloadPageRenderer(cover));
+                new HandoutRenderer(engine), new DownloadPageRenderer(cover), new WebEditionRenderer(cover));
     }
 }

@@ -34,6 +34,10 @@ public record Written(String path, String role, int pages, long bytes, String sh
     public static final String DOWNLOAD_PAGE = "download-page";
     /** The cover image the download page shows. */
     public static final String PAGE_COVER = "page-cover";
+    /** A page of the web edition (web/index.html, web/03-soviet-ideology.html). */
+    public static final String WEB_PAGE = "web-page";
+    /** Another file of the web edition: a stylesheet, font, image, script or the search index. */
+    public static final String WEB_FILE = "web-file";
     /** An imposed copy for the print shop (2-up, booklet). */
     public static final String IMPOSED = "imposed";
     /** A file written without a role (a test's stand-in renderer). */

@@ -26,6 +26,9 @@ import java.util.Set;
  *     {@code #part--id}, each note written at its first reference (the print stylesheet floats it to the foot of
  *     the page), every link titled (PDF/UA-1 7.18.5), images pointed at where the print engine reads them;</li>
  * <li>{@link #handout} — a lecture on its own: no note references, links into the book as plain text.</li>
+ * <li>{@link #web} — the web edition: the EPUB's form with pages named {@code part.html}, each note's text also
+ *     shown on hover beside its reference (a copy hidden from screen readers), and the first use of each key term
+ *     in a part's text linked to its glossary entry.</li>
  * </ul>
  * A template {@code nodes/<type>.ftl} (in the book's {@code styles/templates/}) writes every block of that type
  * instead (see {@link Block#type()} and {@link #nodeTemplate}). Instances are immutable and thread-safe.
@@ -38,13 +41,28 @@ public final class XhtmlWriter {
     public enum Links { FILES, ONE_DOCUMENT, EXTERNAL_ONLY }
 
     /**
-     * @param codeColumns the columns a listing's line may take before it wraps ({@link CodeWrap})
-     * @param images      the {@code src} to write for each image, by its path in the outputs; absent: as it is
-     * @param linkTitles  whether every link gets a {@code title} (PDF/UA)
+     * @param codeColumns   the columns a listing's line may take before it wraps ({@link CodeWrap})
+     * @param images        the {@code src} to write for each image, by its path in the outputs; absent: as it is
+     * @param linkTitles    whether every link gets a {@code title} (PDF/UA)
+     * @param partExtension what a part's file name ends with after its slug, in links to it ({@code .xhtml})
+     * @param notePreviews  whether each note reference is followed by the note's text as plain text, for a
+     *                      stylesheet to show on hover or focus ({@code span.note-preview}, {@code aria-hidden}:
+     *                      the note itself, at the end, is what a screen reader reads); only with notes at the end
+     * @param termLinks     the glossary entry to link each key term to, by the term in lower case ({@link
+     *                      java.util.Locale#ROOT}): the first emphasised use of the term in a part's blocks becomes a link
+     *                      there (never inside a heading or another link); empty for none
      */
-    public record Options(Notes notes, Links links, int codeColumns, Map<String, String> images, boolean linkTitles) {
+    public record Options(Notes notes, Links links, int codeColumns, Map<String, String> images, boolean linkTitles,
+                          String partExtension, boolean notePreviews, Map<String, String> termLinks) {
         public Options {
             images = Map.copyOf(images);
+            java.util.Objects.requireNonNull(partExtension);
+            termLinks = Map.copyOf(termLinks);
+        }
+
+        /** Options with parts in {@code .xhtml} files, no note previews and no term links (the EPUB's, print's, handouts'). */
+        public Options(Notes notes, Links links, int codeColumns, Map<String, String> images, boolean linkTitles) {
+            this(notes, links, codeColumns, images, linkTitles, ".xhtml", false, Map.of());
         }
     }
 
@@ -72,6 +90,17 @@ public final class XhtmlWriter {
     /** The handouts' writer. */
     public static XhtmlWriter handout(Templates templates, int codeColumns, Map<String, String> images) {
         return new XhtmlWriter(new Options(Notes.NONE, Links.EXTERNAL_ONLY, codeColumns, images, true), templates);
+    }
+
+    /**
+     * The web edition's writer: the EPUB's (links to part files, notes at the part's end, listings wrapped at
+     * {@value CodeWrap#EPUB_COLUMNS} columns) with parts at {@code <slug>.html}, note previews and term links.
+     *
+     * @param termLinks the glossary entry of each key term, by the term in lower case (see {@link Options#termLinks})
+     */
+    public static XhtmlWriter web(Templates templates, Map<String, String> termLinks) {
+        return new XhtmlWriter(new Options(Notes.AT_END, Links.FILES, CodeWrap.EPUB_COLUMNS, Map.of(), false, ".html", true, termLinks),
+                templates);
     }
 
     public Options options() {
@@ -104,12 +133,13 @@ public final class XhtmlWriter {
             return "#" + (anchor.isEmpty() || anchor.equals(slug) || anchor.startsWith(slug + "--") ? (anchor.isEmpty() ? slug : anchor) : slug + "--" + anchor);
         }
         if (here != null && here.slug().equals(slug) && !anchor.isEmpty()) return "#" + anchor;
-        return slug + ".xhtml" + (anchor.isEmpty() ? "" : "#" + anchor);
+        return slug + options.partExtension() + (anchor.isEmpty() ? "" : "#" + anchor);
     }
 
     /** All of a chapter's blocks, each on its own line. */
     public String blocks(Chapter ch) {
         Out out = new Out(ch);
+        out.linkTerms = !options.termLinks().isEmpty();
         writeBlocks(ch.blocks(), out);
         return out.sb.toString();
     }
@@ -126,6 +156,11 @@ public final class XhtmlWriter {
         Out out = new Out(ch);
         nodes(content, out);
         return out.sb.toString();
+    }
+
+    /** Nodes as plain text, white space collapsed (for a page title or a description; the template escapes it). */
+    public String plain(List<? extends Node> content) {
+        return Tree.plainText(content);
     }
 
     /**
@@ -164,6 +199,10 @@ public final class XhtmlWriter {
         final Map<String, Footnote> notes = new HashMap<>();
         int inset;
         boolean inPullQuote;
+        /** Whether key terms may become links here (a part's blocks, outside headings and links: {@link Options#termLinks}). */
+        boolean linkTerms;
+        /** The terms linked so far in this part (each only at its first use). */
+        final java.util.Set<String> linkedTerms = new java.util.HashSet<>();
 
         Out(Chapter ch) {
             this.ch = ch;
@@ -238,7 +277,10 @@ public final class XhtmlWriter {
         if (b instanceof Block.Heading h) {
             out.sb.append("<h").append(h.level()).append(" id=\"").append(esc(id(out.ch, h.id()), true)).append("\">");
             if (!h.number().isEmpty()) out.sb.append("<span class=\"number\">").append(esc(h.number(), false)).append("</span> ");
+            boolean terms = out.linkTerms;
+            out.linkTerms = false;
             nodes(h.content(), out);
+            out.linkTerms = terms;
             out.sb.append("</h").append(h.level()).append('>');
         } else if (b instanceof Block.Para p) {
             open("p", p.attrs(), out, langOf(p.content()));
@@ -417,7 +459,10 @@ public final class XhtmlWriter {
         String lang = attrs.has("lang") ? "" : langOf(e.content());
         open(tag, attrs, out, lang);
         out.inset += inset;
+        boolean terms = out.linkTerms;
+        if (tag.equals("a") || tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') out.linkTerms = false;
         nodes(lang.isEmpty() ? e.content() : inner(e.content()), out);
+        out.linkTerms = terms;
         out.inset -= inset;
         out.sb.append("</").append(tag).append('>');
     }
@@ -426,9 +471,15 @@ public final class XhtmlWriter {
         if (i instanceof Inline.Text t) {
             out.sb.append(esc(t.text(), false));
         } else if (i instanceof Inline.Emph e) {
+            String termHref = out.linkTerms ? termLink(e, out) : null;
+            if (termHref != null) out.sb.append("<a class=\"term-link\" href=\"").append(esc(termHref, true)).append("\">");
             out.sb.append("<em").append(langAttr(langOf(e.content()))).append('>');
+            boolean terms = out.linkTerms;
+            if (termHref != null) out.linkTerms = false;
             nodes(inner(e.content()), out);
+            out.linkTerms = terms;
             out.sb.append("</em>");
+            if (termHref != null) out.sb.append("</a>");
         } else if (i instanceof Inline.Strong s) {
             out.sb.append("<strong").append(langAttr(langOf(s.content()))).append('>');
             nodes(inner(s.content()), out);
@@ -492,8 +543,22 @@ public final class XhtmlWriter {
         out.sb.append("<a href=\"").append(esc(href, true)).append('"');
         attrs(attrs, out);
         out.sb.append(langAttr(langOf(l.content()))).append('>');
+        boolean terms = out.linkTerms;
+        out.linkTerms = false;
         nodes(inner(l.content()), out);
+        out.linkTerms = terms;
         out.sb.append("</a>");
+    }
+
+    /**
+     * Where an emphasised key term links to, the first time it is used in the part; null when the emphasis is
+     * not a term of the glossary, or the term was linked before.
+     */
+    private String termLink(Inline.Emph e, Out out) {
+        String key = Tree.plainText(e.content()).toLowerCase(java.util.Locale.ROOT);
+        String href = options.termLinks().get(key);
+        if (href == null || !out.linkedTerms.add(key)) return null;
+        return href;
     }
 
     private static boolean isExternal(String href) {
@@ -511,10 +576,16 @@ public final class XhtmlWriter {
         String noteId = id(out.ch, r.noteId());
         boolean here = options.notes() == Notes.AT_CALL_SITE && r.first() && note != null;
         String target = options.notes() == Notes.AT_CALL_SITE ? noteId + "-print" : noteId;
+        boolean preview = options.notePreviews() && options.notes() == Notes.AT_END && note != null;
         out.sb.append("<a class=\"noteref\" href=\"#").append(esc(target, true))
-                .append("\" epub:type=\"noteref\" role=\"doc-noteref\" title=\"Note ").append(r.number()).append('"');
+                .append("\" epub:type=\"noteref\" role=\"doc-noteref\" ").append(preview ? "aria-label" : "title")
+                .append("=\"Note ").append(r.number()).append('"');
         if (r.first()) out.sb.append(" id=\"").append(esc(id(out.ch, "ref-" + r.noteId()), true)).append('"');
         out.sb.append('>').append(r.number()).append("</a>");
+        if (preview) {
+            out.sb.append("<span class=\"note-preview\" aria-hidden=\"true\">").append(r.number()).append(". ")
+                    .append(esc(previewText(note), false)).append("</span>");
+        }
         if (!here) return;
         out.sb.append("<span class=\"fn\" id=\"").append(esc(noteId, true)).append("-print\"><span class=\"fn-number\">")
                 .append(r.number()).append("</span>");
@@ -537,6 +608,19 @@ public final class XhtmlWriter {
             }
         }
         out.sb.append("</span>");
+    }
+
+    /** The longest note text a preview shows, in characters; a longer note is cut at a word, with an ellipsis. */
+    static final int PREVIEW_CHARS = 300;
+
+    /** A note's text as its preview shows it: plain text, cut after {@value #PREVIEW_CHARS} characters. */
+    private static String previewText(Footnote note) {
+        String text = Tree.plainText(note.content());
+        if (text.length() <= PREVIEW_CHARS) return text;
+        int cut = text.lastIndexOf(' ', PREVIEW_CHARS);
+        if (cut < PREVIEW_CHARS / 2) cut = PREVIEW_CHARS;
+        if (Character.isLowSurrogate(text.charAt(cut))) cut--;
+        return text.substring(0, cut).stripTrailing() + " …";
     }
 
     /**

@@ -81,6 +81,32 @@ class XhtmlWriterTest {
     }
 
     @Test
+    void theWebEditionLinksHtmlPagesPreviewsNotesAndLinksEachTermOnce() {
+        Inline.Emph kolkhoz = new Inline.Emph(List.of(new Inline.Lang("ru", List.of(new Inline.Text("колхоз")))));
+        Block.Para again = new Block.Para(List.of(new Inline.Text("Each "), kolkhoz, new Inline.Text(" again.")), Attrs.NONE, POS);
+        Block.Heading titled = new Block.Heading(2, "farms", List.of(kolkhoz), "2.2", POS);
+        Chapter base = chapter();
+        List<Block> blocks = new java.util.ArrayList<>(base.blocks());
+        blocks.add(0, titled);
+        blocks.add(again);
+        blocks.add(again);
+        Chapter ch = base.withBlocks(blocks);
+        XhtmlWriter w = XhtmlWriter.web(null, Map.of("колхоз", "glossary.html#term-kolkhoz"));
+        String out = w.blocks(ch);
+        assertTrue(out.contains("<a href=\"one.html#paris-commune\" class=\"xref\">Chapter 1</a>"), out);
+        assertEquals("one.html", w.href(new Chapter(Chapter.Kind.CHAPTER, 1, "one", "one.md", POS, "One", List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of()), ""));
+        assertTrue(out.contains("<a class=\"noteref\" href=\"#fn-famine\" epub:type=\"noteref\" role=\"doc-noteref\" aria-label=\"Note 1\" "
+                + "id=\"ref-fn-famine\">1</a><span class=\"note-preview\" aria-hidden=\"true\">1. R. W. Davies, The Years of Hunger</span>"), out);
+        assertTrue(out.contains("<h2 id=\"farms\"><span class=\"number\">2.2</span> <em lang=\"ru\" xml:lang=\"ru\">колхоз</em></h2>"),
+                "no link inside a heading: " + out);
+        assertEquals(1, out.split("term-link", -1).length - 1, "the term linked once, at its first use in the text: " + out);
+        assertTrue(out.contains("<p>Each <a class=\"term-link\" href=\"glossary.html#term-kolkhoz\"><em lang=\"ru\" xml:lang=\"ru\">колхоз</em></a> again.</p>"), out);
+        assertFalse(XhtmlWriter.epub(null).blocks(ch).contains("term-link"), "the EPUB links no terms");
+        assertFalse(XhtmlWriter.epub(null).blocks(ch).contains("note-preview"), "and has no previews");
+    }
+
+    @Test
     void textIsEscapedOnceAndNoBreakSpacesAreNamed() {
         assertEquals("a &amp; b &lt;c&gt; &#xa0;\"", XhtmlWriter.esc("a & b <c> \u00a0\"", false));
         assertEquals("&quot;", XhtmlWriter.esc("\"", true));

@@ -41,18 +41,50 @@ public final class Chromium {
         List<String> args = new ArrayList<>(List.of("--window-size=" + width + "," + height, "--dump-dom"));
         args.addAll(List.of(extraArgs));
         args.add(url);
-        return run(args);
+        return run(args)[0];
     }
 
-    /** A PNG of the viewport, {@code width} × {@code height} CSS pixels. */
-    public static void screenshot(String url, int width, int height, Path png) throws IOException {
+    /**
+     * What a page did: its DOM when Chromium dumped it, and every message written to the console by it or its
+     * frames ({@code console.log}, {@code console.error}, uncaught exceptions), each as
+     * {@code "message" source: url}. Chromium does not log failed loads of images or stylesheets to this log:
+     * check those in the page.
+     */
+    public record Page(String dom, List<String> console) {}
+
+    /**
+     * Loads {@code url} and dumps its DOM once {@code virtualMillis} of the page's (virtual) time have passed with
+     * nothing left to do, so that a page's timers and scripts loaded later have run.
+     */
+    public static Page load(String url, int width, int height, int virtualMillis, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--window-size=" + width + "," + height, "--enable-logging=stderr", "--v=0",
+                "--virtual-time-budget=" + virtualMillis, "--dump-dom"));
+        args.addAll(List.of(extraArgs));
+        args.add(url);
+        String[] out = run(args);
+        List<String> console = new ArrayList<>();
+        for (String line : out[1].split("\\R")) {
+            int at = line.indexOf(":CONSOLE");
+            if (at < 0) continue;
+            int msg = line.indexOf("] ", at);
+            console.add(msg < 0 ? line : line.substring(msg + 2));
+        }
+        return new Page(out[0], console);
+    }
+
+    /** A PNG of the viewport, {@code width} × {@code height} CSS pixels ({@code extraArgs} before the URL). */
+    public static void screenshot(String url, int width, int height, Path png, String... extraArgs) throws IOException {
         Files.createDirectories(png.toAbsolutePath().getParent());
         Files.deleteIfExists(png);
-        run(List.of("--window-size=" + width + "," + height, "--hide-scrollbars", "--screenshot=" + png.toAbsolutePath(), url));
+        List<String> args = new ArrayList<>(List.of("--window-size=" + width + "," + height, "--hide-scrollbars", "--screenshot=" + png.toAbsolutePath()));
+        args.addAll(List.of(extraArgs));
+        args.add(url);
+        run(args);
         if (!Files.isRegularFile(png)) throw new AssertionError("Chromium wrote no screenshot to " + png);
     }
 
-    private static String run(List<String> pageArgs) throws IOException {
+    /** Standard output and standard error of one run. */
+    private static String[] run(List<String> pageArgs) throws IOException {
         Path profile = Files.createTempDirectory("coursebook-chromium");
         Path out = profile.resolveSibling(profile.getFileName() + ".out");
         Path err = profile.resolveSibling(profile.getFileName() + ".err");
@@ -69,10 +101,11 @@ public final class Chromium {
                 throw new AssertionError("Chromium did not finish within " + TIMEOUT_SECONDS + " s: " + cmd);
             }
             String stdout = Files.readString(out, StandardCharsets.UTF_8);
+            String stderr = Files.readString(err, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
-                throw new AssertionError("Chromium exited with " + p.exitValue() + ": " + cmd + "\n" + Files.readString(err, StandardCharsets.UTF_8));
+                throw new AssertionError("Chromium exited with " + p.exitValue() + ": " + cmd + "\n" + stderr);
             }
-            return stdout;
+            return new String[] {stdout, stderr};
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();

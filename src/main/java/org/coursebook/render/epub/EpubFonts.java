@@ -28,13 +28,16 @@ import java.util.TreeSet;
  * {@code styles/fonts/}) is embedded where its {@code url(…)} points from {@code css/}, so its rule works as
  * written. A font file a rule names is embedded even if no text uses it (a reading system may fetch it; EPUBCheck
  * requires every referenced file), then with only its space glyph.
+ *
+ * <p>The web edition lays out its files as the EPUB does (stylesheets in {@code css/}, fonts in {@code fonts/}) and
+ * takes its fonts from here too, with its own pages and stylesheets.
  */
-final class EpubFonts {
-    /** A font file of the publication: its path under {@code OEBPS/}, media type and bytes. */
-    record File(String href, String mediaType, byte[] bytes) {}
+public final class EpubFonts {
+    /** A font file of the publication: its path under {@code OEBPS/} (or the web edition's folder), media type and bytes. */
+    public record File(String href, String mediaType, byte[] bytes) {}
 
     /** The {@code @font-face} rules for the bundled faces embedded, and the font files. */
-    record Result(String fontFaceRules, List<File> files) {}
+    public record Result(String fontFaceRules, List<File> files) {}
 
     private EpubFonts() {}
 
@@ -44,7 +47,7 @@ final class EpubFonts {
      * @param epubCss its {@code css/epub.css}, before the rules for the bundled faces are added
      * @param stylesDir the book's styles folder (null: the built-in styles, which declare no fonts)
      */
-    static Result build(List<String> documents, String baseCss, String epubCss, Path stylesDir, Fonts fonts) throws IOException {
+    public static Result build(List<String> documents, String baseCss, String epubCss, Path stylesDir, Fonts fonts) throws IOException {
         List<CascadingStyleSheet> sheets = List.of(CssFonts.parse(baseCss), CssFonts.parse(epubCss));
         Map<String, List<Fonts.Face>> families = new LinkedHashMap<>();
         Map<Fonts.Face, String> hrefs = new LinkedHashMap<>();

@@ -152,7 +152,7 @@ public final class EpubRenderer implements Renderer {
     private static final String XHTML = "application/xhtml+xml";
 
     /** The stylesheet with {@code rules} at its top (after an {@code @charset}, which must come first). */
-    static String withRules(String css, String rules) {
+    public static String withRules(String css, String rules) {
         if (rules.isEmpty()) return css;
         String head = "/* The fonts of this book (embedded, cut down to the characters it uses). */\n" + rules;
         if (css.startsWith("@charset")) {

@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class BookFonts {
     /** The stylesheets the outputs use, whose {@code @font-face} rules count. */
-    public static final List<String> SHEETS = List.of("base.css", "epub.css", "print.css", "handout.css");
+    public static final List<String> SHEETS = List.of("base.css", "epub.css", "print.css", "handout.css", "web.css");
 
     private BookFonts() {}
 

@@ -63,9 +63,9 @@ public final class Downloads {
     /**
      * Checksums of files left from earlier builds, kept between builds (watch mode): a file is hashed again when
      * its size, modification time or identity (inode; a build replaces a file by moving a new one into place)
-     * has changed.
+     * has changed. Each page that lists downloads keeps its own.
      */
-    static final class Measurements {
+    public static final class Measurements {
         record Stamp(Object fileKey, long size, long modified) {}
 
         record Measured(Stamp stamp, String sha256) {}
@@ -109,6 +109,15 @@ public final class Downloads {
      */
     static List<Download> find(Book book, ListingRenderer.Files files, Path dir, Measurements measurements,
                                Diagnostics diag) throws IOException {
+        return find(book, files, dir, measurements, diag, "the download page");
+    }
+
+    /**
+     * The downloads, as {@link #find(Book, ListingRenderer.Files, Path, Measurements, Diagnostics)} finds them, for
+     * a listing that names itself {@code page} in its warnings ("the web edition").
+     */
+    public static List<Download> find(Book book, ListingRenderer.Files files, Path dir, Measurements measurements,
+                                      Diagnostics diag, String page) throws IOException {
         List<Download> out = new ArrayList<>();
         for (Written w : files.written()) {
             Kind kind = kind(w.role());
@@ -120,7 +129,7 @@ public final class Downloads {
             Path file = dir.resolve(w.path());
             var now = measurements.of(file);
             if (now.stamp().size() != w.bytes() || !now.sha256().equals(w.sha256())) {
-                diag.warning(SourcePos.of(file), "the download page leaves out " + w.path()
+                diag.warning(SourcePos.of(file), page + " leaves out " + w.path()
                                 + ": it changed after coursebook wrote it, so its size and page count are no longer known",
                         "build the format that writes it again, or remove the file");
                 continue;
@@ -129,10 +138,10 @@ public final class Downloads {
         }
         measurements.endBuild();
         if (files.unknown() > 0) {
-            diag.warning(SourcePos.of(dir.resolve(org.coursebook.render.Output.RECORD)), "the download page leaves out "
+            diag.warning(SourcePos.of(dir.resolve(org.coursebook.render.Output.RECORD)), page + " leaves out "
                             + files.unknown() + " file" + (files.unknown() == 1 ? "" : "s")
                             + " an earlier build left in the folder: an older coursebook wrote them without recording their size and pages",
-                    "build every format once (coursebook build without --format), and the page lists them again");
+                    "build every format once (coursebook build without --format), and " + page + " lists them again");
         }
         out.sort(Comparator.comparing(Download::kind)
                 .thenComparingInt(d -> d.isAllHandouts() ? -1 : d.chapter() == null ? Integer.MAX_VALUE : book.allParts().indexOf(d.chapter()))
