@@ -48,6 +48,8 @@ public final class Watcher implements AutoCloseable {
     private final ChapterCache cache = new ChapterCache();
     private final Path bookDir;
     private final Path manifest;
+    /** The folder the chapters' paths in the manifest are relative to (an mdBook's src/; else the manifest's folder). */
+    private final Path chaptersDir;
     private final Path stylesDir;
     private final Path outDir;
     private final WatchService service;
@@ -59,6 +61,7 @@ public final class Watcher implements AutoCloseable {
         this.listener = listener;
         this.manifest = opts.manifest().toAbsolutePath().normalize();
         this.bookDir = manifest.getParent();
+        this.chaptersDir = org.coursebook.read.ManifestFormats.chaptersDir(manifest);
         Path styles = Styles.locate(manifest);
         this.stylesDir = styles == null ? null : styles.toAbsolutePath().normalize();
         this.outDir = opts.outDir().toAbsolutePath().normalize();
@@ -139,10 +142,11 @@ public final class Watcher implements AutoCloseable {
             if (name.endsWith(".ftl")) pipeline.reloadTemplates();
             return; // stylesheets are read on every build
         }
-        if (p.equals(manifest)) {
+        if (p.equals(manifest) || p.equals(chaptersDir.resolve("SUMMARY.md"))) {
             cache.clear(); // parts may have moved between front matter, chapters and back matter
-        } else if (name.endsWith(".md")) {
-            cache.forget(bookDir.relativize(p).toString().replace('\\', '/'));
+        } else if (org.coursebook.read.ManifestFormats.isMarkdown(name)) {
+            // the cache knows a file by its path from the folder the manifest's paths start at (an mdBook's src/)
+            cache.forget(chaptersDir.relativize(p).toString().replace('\\', '/'));
         } else if (kind != StandardWatchEventKinds.ENTRY_MODIFY) {
             cache.clear(); // an image appeared or went: references to it may now resolve differently
         }

@@ -56,6 +56,28 @@ public final class ManifestFormats {
         };
     }
 
+    /**
+     * The folder the manifest's chapter paths are relative to: an mdBook's source folder ({@code [book] src} of
+     * book.toml, default {@code src}), else the manifest's own folder.
+     */
+    public static Path chaptersDir(Path manifest) {
+        Path dir = manifest.toAbsolutePath().normalize().getParent();
+        if (of(manifest) != Format.MDBOOK) return dir;
+        String src = "src";
+        try {
+            org.tomlj.TomlParseResult toml = org.tomlj.Toml.parse(Files.readString(manifest));
+            if (toml.isString("book.src") && !toml.getString("book.src").isBlank()) src = toml.getString("book.src");
+        } catch (IOException | RuntimeException e) {
+            // read and reported by the manifest reader
+        }
+        return dir.resolve(src).normalize();
+    }
+
+    /** Whether a file name ends in one of the Markdown extensions chapters may have (.md, .markdown, .qmd, .Rmd). */
+    public static boolean isMarkdown(String name) {
+        return MarkdownReader.isMarkdown(name);
+    }
+
     /** The first of {@link #NAMES} in {@code dir}, or null when it holds none. */
     public static Path find(Path dir) {
         for (String n : NAMES) {

@@ -177,6 +177,9 @@ class ForeignBooksTest {
         assertEquals("_quarto.yml", ManifestFormats.find(copy("quarto")).getFileName().toString());
         assertEquals("_bookdown.yml", ManifestFormats.find(copy("bookdown")).getFileName().toString());
         assertNull(ManifestFormats.find(tmp.resolve("mdbook/src")));
+        assertEquals(tmp.resolve("mdbook/src").toAbsolutePath(), ManifestFormats.chaptersDir(tmp.resolve("mdbook/book.toml")),
+                "watch mode knows an mdBook's chapters by their path from src/");
+        assertEquals(tmp.resolve("quarto").toAbsolutePath(), ManifestFormats.chaptersDir(tmp.resolve("quarto/_quarto.yml")));
         assertEquals(ManifestFormats.Format.MDBOOK, ManifestFormats.of(Path.of("x/book.toml")));
         assertEquals(ManifestFormats.Format.COURSEBOOK, ManifestFormats.of(Path.of("x/book.yaml")));
         assertEquals(LocalDate.of(2024, 1, 2), ManifestFormats.derivedDate(List.of(), "1704196800"));
