@@ -100,7 +100,12 @@ final class ResolveCrossReferences implements Transform {
                 return a.withTarget(new Target.None());
             }
             // written as [text](<https://example.org/a b>): a URL cannot hold a space (RFC 3986)
-            return a.withTarget(new Target.Url(href.replace(" ", "%20")));
+            String url = href.replace(" ", "%20");
+            if (!addressed(url)) {
+                diag.error(pos, "the link '" + href + "' names no address", "write the whole address, e.g. https://example.org/page");
+                return a.withTarget(new Target.None());
+            }
+            return a.withTarget(new Target.Url(url));
         }
         String file = href, frag = "";
         int hash = href.indexOf('#');
@@ -212,6 +217,13 @@ final class ResolveCrossReferences implements Transform {
         } catch (java.nio.file.InvalidPathException e) {
             return file; // not a path this system can name: looked up as written
         }
+    }
+
+    /** Whether an http(s) address names a host, and a mailto: one somebody (RFC 3986, RFC 6068). */
+    static boolean addressed(String url) {
+        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+        if (u.startsWith("mailto:")) return u.length() > "mailto:".length();
+        return u.matches("https?://[^/?#\\s]+.*");
     }
 
     /** Decodes %XX escapes (RFC 3986); unlike form decoding, a '+' stays a '+' (c++.md is a file name). */

@@ -50,7 +50,7 @@ class SuggestionsTest {
                 usageError("build", "--page-size", "leter"));
         assertEquals("coursebook: unknown paper size 'trade' for --handout-paper: expected one of letter, a4",
                 usageError("watch", "--handout-paper", "trade"));
-        assertEquals("coursebook: unknown format 'mobi' for --format: expected one of epub, pdf, handouts, site",
+        assertEquals("coursebook: unknown format 'mobi' for --format: expected one of epub, pdf, handouts, site, web",
                 usageError("build", "--format", "epub,mobi"));
         assertEquals("coursebook: unknown print layout '3up' for --print-layout: expected one of 2up, booklet (did you mean '2up'?)",
                 usageError("build", "--print-layout", "3up"));

@@ -39,4 +39,11 @@ class EveryProblemOnceTest {
         Diagnostic d = error(ds, "ch.md", 9, "names a file that is not in the book");
         assertEquals(1, d.pos().column(), d.toString());
     }
+
+    @Test
+    void anAddressWithNoHostIsNotALink() {
+        assertFalse(org.coursebook.transform.Links.addressed("http://"));
+        assertFalse(org.coursebook.transform.Links.addressed("mailto:"));
+        assertTrue(org.coursebook.transform.Links.addressed("https://example.org/a%20b"));
+    }
 }
