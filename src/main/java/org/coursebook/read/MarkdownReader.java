@@ -789,6 +789,20 @@ public final class MarkdownReader {
                 blockQuote(bq, pos);
             } else if (node instanceof Paragraph p && isFigure(p)) {
                 figure(p, pos);
+            } else if (node instanceof com.vladsch.flexmark.ext.definition.DefinitionItem && node.getParent() instanceof Document
+                    && lastTableWithoutCaption() != null) {
+                // pandoc's and Quarto's table caption, ': Caption {#tbl-id}' below the table (Flexmark reads it as a
+                // definition with the table for its term): the table's caption
+                Element dd = XhtmlCleaner.parse(md.render(node)).selectFirst("dd");
+                if (dd != null) captionTable(dd, pos);
+            } else if (node instanceof Paragraph p && lastTableWithoutCaption() != null && p.getChars().toString().startsWith("Table: ")) {
+                // pandoc's other form: 'Table: Caption' right after the table
+                Element para = XhtmlCleaner.parse(md.render(p)).selectFirst("p");
+                if (para != null) {
+                    org.jsoup.nodes.TextNode first = para.textNodes().isEmpty() ? null : para.textNodes().get(0);
+                    if (first != null && first.getWholeText().startsWith("Table: ")) first.text(first.getWholeText().substring("Table: ".length()));
+                    captionTable(para, pos);
+                }
             } else if (node instanceof Paragraph p && isTableSource(p)) {
                 Block.Table table = (Block.Table) blocks.remove(blocks.size() - 1);
                 List<org.coursebook.model.Node> para = nodes(XhtmlCleaner.parse(md.render(p)), pos);
@@ -1008,6 +1022,21 @@ public final class MarkdownReader {
             if (image.isEmpty()) return; // the image could not be used: reported
             List<org.coursebook.model.Inline> caption = title.isEmpty() ? List.of() : inlines(md.renderInline(title), pos);
             blocks.add(new Block.Figure((org.coursebook.model.Inline) image.get(0), caption, figAttrs, pos));
+        }
+
+        /** The table just read, if it has no caption yet; else null. */
+        private Block.Table lastTableWithoutCaption() {
+            return !blocks.isEmpty() && blocks.get(blocks.size() - 1) instanceof Block.Table t && t.caption() == null && t.source() == null ? t : null;
+        }
+
+        /** Makes {@code el}'s content the caption of the table just read, and its id (if any) the table's. */
+        private void captionTable(Element el, SourcePos pos) {
+            Block.Table t = lastTableWithoutCaption();
+            String id = el.id();
+            el.removeAttr("id");
+            List<org.coursebook.model.Inline> caption = TreeBuilder.inlinesOrText(nodes(el, pos));
+            org.coursebook.model.Attrs attrs = id.isBlank() || t.attrs().has("id") ? t.attrs() : t.attrs().with("id", id);
+            blocks.set(blocks.size() - 1, new Block.Table(attrs, new Block.Caption(caption, pos), t.sections(), t.source(), t.fit(), t.number(), t.pos()));
         }
 
         private boolean isTableSource(Paragraph p) {

@@ -109,4 +109,30 @@ class PlainMarkdownTest {
         TestBook.warning(ds, "ch.md", 5, "a second '#' heading");
         noErrors(ds);
     }
+
+    @Test
+    void pandocTableCaptionsAreCaptions() throws Exception {
+        TestBook b = TestBook.create(tmp.resolve("book")).body("""
+                ## Data
+
+                | A | B |
+                |---|---|
+                | 1 | 2 |
+
+                : Steel output {#tbl-steel}
+
+                | C | D |
+                |---|---|
+                | 3 | 4 |
+
+                Table: Grain harvests
+
+                See [](#tbl-steel).
+                """);
+        Book book = build(b);
+        List<Block.Table> tables = Tree.collect(book.chapters().get(0).blocks(), Block.Table.class);
+        assertEquals(List.of("Steel output", "Grain harvests"), tables.stream().map(Block.Table::captionText).toList());
+        assertEquals("tbl-steel", tables.get(0).attrs().id());
+        assertTrue(book.chapters().get(0).blocks().stream().noneMatch(x -> x instanceof org.coursebook.model.Element e && e.tag().equals("dd")));
+    }
 }
