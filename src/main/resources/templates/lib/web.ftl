@@ -6,9 +6,10 @@
 <#-- A part's name as lists show it: "Chapter 3. Soviet Ideology", or the title alone. -->
 <#function partName ch><#if ch.isNumbered()><#return ch.label() + ". " + ch.title()><#else><#return ch.title()></#if></#function>
 
-<#-- The page: `title` for <title>, `current` the slug of the part shown ("" on the front page), `sidebar`
-     whether to show the contents sidebar; the page's own content is the macro's body. -->
-<#macro page title current="" description="" sidebar=true>
+<#-- The page: `title` for <title>, `current` the slug of the part shown ("" on the front page), `withContents`
+     whether to show the contents sidebar (the parts in the model's `sidebar`); the page's own content is the
+     macro's body. -->
+<#macro page title current="" description="" withContents=true>
 <!DOCTYPE html>
 <html lang="${meta.language()}">
 <head>
@@ -34,8 +35,8 @@
 </form>
 </div>
 </header>
-<div class="layout<#if !sidebar> no-sidebar</#if>">
-<#if sidebar><@contents current/></#if>
+<div class="layout<#if !withContents> no-sidebar</#if>">
+<#if withContents><@contents current/></#if>
 <main id="main" tabindex="-1">
 <#nested>
 </main>

@@ -143,8 +143,6 @@ public final class WebEditionRenderer implements ListingRenderer {
         front.put("cover", Map.of("href", coverName, "width", coverSize.width(), "height", coverSize.height()));
         front.put("handouts", downloads.stream().filter(d -> d.kind() == Downloads.Kind.HANDOUT).toList());
         front.put("bookFiles", downloads.stream().filter(d -> d.kind() != Downloads.Kind.HANDOUT).toList());
-        front.put("sidebar", sidebar(parts, -1));
-        front.put("sidebarAll", parts.size() <= SIDEBAR_ALL);
         String frontPage = ctx.templates().render("web-front.ftl", front);
 
         String baseCss = ctx.styles().css("base.css");

@@ -222,6 +222,23 @@ class WebEditionTest {
     }
 
     @Test
+    void aRebuildAsWatchDoesItShowsTheEditOnTheWebPage() throws IOException {
+        TestBook b = TestBook.create(tmp.resolve("src"));
+        Path out = tmp.resolve("out");
+        var pipeline = new BuildPipeline(org.coursebook.render.Renderers.all(), x -> {});
+        var cache = new org.coursebook.build.ChapterCache();
+        var opts = b.options(out).withFormats(Set.of("web"));
+        pipeline.build(opts, cache);
+        assertTrue(page(out.resolve("web/ch.html")).text().contains("Some text."));
+        b.body("Edited text.\n\n## A Section\n\nMore text.\n");
+        cache.forget("ch.md"); // what the watcher does when the file changes
+        pipeline.build(opts, cache);
+        Document d = page(out.resolve("web/ch.html"));
+        assertTrue(d.text().contains("Edited text.") && !d.text().contains("Some text."), d.text());
+        assertTrue(Files.readString(out.resolve("web/search-index.js")).contains("\n\"edited\":["), "the search index too");
+    }
+
+    @Test
     void aPartNamedIndexWouldTakeTheFrontPagesNameAndIsAnError() {
         TestBook b = TestBook.create(tmp.resolve("src"));
         b.file("book.yaml", TestBook.MANIFEST.replace("- ch.md", "- index.md"));
