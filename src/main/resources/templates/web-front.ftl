@@ -15,6 +15,7 @@
 <#if meta.authors()?has_content><p class="authors">By ${meta.authors()?join(", ")}</p></#if>
 <#if meta.description()?has_content><p class="description">${meta.description()}</p></#if>
 <#if parts?has_content><p class="start"><a class="start-reading" href="${w.href(parts[0], "")}">Start reading: ${web.partName(parts[0])}</a></p></#if>
+<#if bookFiles?has_content || handouts?has_content><p class="to-downloads"><a href="#downloads">Download the book<#if handouts?has_content> and the lecture handouts</#if></a></p></#if>
 </div>
 </section>
 <section class="toc" id="contents" aria-labelledby="contents-title">

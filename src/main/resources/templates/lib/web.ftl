@@ -58,9 +58,9 @@
 <summary class="contents-title">Contents</summary>
 <ol class="contents-list">
 <#list sidebar as ch>
-<li class="contents-${ch.kind()?lower_case}"><a href="${w.href(ch, "")}"<#if ch.slug() == current> aria-current="page"</#if>><#if ch.isNumbered()><span class="contents-number">${ch.number()}</span> </#if>${ch.title()}</a>
+<li class="contents-${ch.kind()?lower_case}"><a href="${w.href(ch, "")}"<#if ch.slug() == current> aria-current="page"</#if>><#if ch.isNumbered()><span class="contents-number">${ch.number()}</span> </#if><span class="contents-text">${ch.title()}</span></a>
 <#if ch.slug() == current && ch.sections()?has_content><ol class="contents-sections">
-<#list ch.sections() as s><li><a href="${w.href(ch, s.id())}"><#if s.number()?has_content><span class="contents-number">${s.number()}</span> </#if>${w.inlines(ch, s.content())?no_esc}</a></li>
+<#list ch.sections() as s><li><a href="${w.href(ch, s.id())}"><#if s.number()?has_content><span class="contents-number">${s.number()}</span> </#if><span class="contents-text">${w.inlines(ch, s.content())?no_esc}</span></a></li>
 </#list></ol></#if></li>
 </#list>
 </ol>
