@@ -6,7 +6,7 @@
 <#import "lib/web.ftl" as web>
 <#macro fileName d><#switch d.type()><#case "ebook">${meta.title()}, e-book (EPUB)<#break><#case "print-book">${meta.title()}, print edition (PDF)<#break><#case "handout"><#if d.isAllHandouts()>All the handouts in one file (PDF)<#elseif d.chapter()??>Handout for <#if d.chapter().isNumbered()>chapter ${d.chapter().number()}, </#if>${d.chapter().title()} (PDF)<#else>Handout ${d.fileName()}</#if><#break><#default><#if d.href()?ends_with("-cover.pdf")>${meta.title()}, front cover for printing (PDF)<#else>${d.fileName()}</#if></#switch></#macro>
 <#macro facts d><span class="file-facts"><#if d.pages() gt 0>${d.pages()} page<#if d.pages() != 1>s</#if>, </#if><data value="${d.bytes()?c}">${d.size()}</data></span></#macro>
-<@web.page title=meta.title() + (meta.subtitle()?has_content)?then(": " + meta.subtitle(), "") description=meta.description() sidebar=false>
+<@web.page title=meta.title() + (meta.subtitle()?has_content)?then(": " + meta.subtitle(), "") description=meta.description() withContents=false>
 <section class="masthead" aria-labelledby="book-title">
 <img class="cover" src="${cover.href}" width="${cover.width?c}" height="${cover.height?c}" alt="${c.alt(meta)}">
 <div class="intro">
@@ -15,6 +15,7 @@
 <#if meta.authors()?has_content><p class="authors">By ${meta.authors()?join(", ")}</p></#if>
 <#if meta.description()?has_content><p class="description">${meta.description()}</p></#if>
 <#if parts?has_content><p class="start"><a class="start-reading" href="${w.href(parts[0], "")}">Start reading: ${web.partName(parts[0])}</a></p></#if>
+<#if bookFiles?has_content || handouts?has_content><p class="to-downloads"><a href="#downloads">Download the book<#if handouts?has_content> and the lecture handouts</#if></a></p></#if>
 </div>
 </section>
 <section class="toc" id="contents" aria-labelledby="contents-title">

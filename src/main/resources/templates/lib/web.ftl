@@ -6,9 +6,10 @@
 <#-- A part's name as lists show it: "Chapter 3. Soviet Ideology", or the title alone. -->
 <#function partName ch><#if ch.isNumbered()><#return ch.label() + ". " + ch.title()><#else><#return ch.title()></#if></#function>
 
-<#-- The page: `title` for <title>, `current` the slug of the part shown ("" on the front page), `sidebar`
-     whether to show the contents sidebar; the page's own content is the macro's body. -->
-<#macro page title current="" description="" sidebar=true>
+<#-- The page: `title` for <title>, `current` the slug of the part shown ("" on the front page), `withContents`
+     whether to show the contents sidebar (the parts in the model's `sidebar`); the page's own content is the
+     macro's body. -->
+<#macro page title current="" description="" withContents=true>
 <!DOCTYPE html>
 <html lang="${meta.language()}">
 <head>
@@ -34,8 +35,8 @@
 </form>
 </div>
 </header>
-<div class="layout<#if !sidebar> no-sidebar</#if>">
-<#if sidebar><@contents current/></#if>
+<div class="layout<#if !withContents> no-sidebar</#if>">
+<#if withContents><@contents current/></#if>
 <main id="main" tabindex="-1">
 <#nested>
 </main>
@@ -57,9 +58,9 @@
 <summary class="contents-title">Contents</summary>
 <ol class="contents-list">
 <#list sidebar as ch>
-<li class="contents-${ch.kind()?lower_case}"><a href="${w.href(ch, "")}"<#if ch.slug() == current> aria-current="page"</#if>><#if ch.isNumbered()><span class="contents-number">${ch.number()}</span> </#if>${ch.title()}</a>
+<li class="contents-${ch.kind()?lower_case}"><a href="${w.href(ch, "")}"<#if ch.slug() == current> aria-current="page"</#if>><#if ch.isNumbered()><span class="contents-number">${ch.number()}</span> </#if><span class="contents-text">${ch.title()}</span></a>
 <#if ch.slug() == current && ch.sections()?has_content><ol class="contents-sections">
-<#list ch.sections() as s><li><a href="${w.href(ch, s.id())}"><#if s.number()?has_content><span class="contents-number">${s.number()}</span> </#if>${w.inlines(ch, s.content())?no_esc}</a></li>
+<#list ch.sections() as s><li><a href="${w.href(ch, s.id())}"><#if s.number()?has_content><span class="contents-number">${s.number()}</span> </#if><span class="contents-text">${w.inlines(ch, s.content())?no_esc}</span></a></li>
 </#list></ol></#if></li>
 </#list>
 </ol>

@@ -49,6 +49,54 @@ public final class EpubFonts {
      */
     public static Result build(List<String> documents, String baseCss, String epubCss, Path stylesDir, Fonts fonts) throws IOException {
         List<CascadingStyleSheet> sheets = List.of(CssFonts.parse(baseCss), CssFonts.parse(epubCss));
+        TextFonts text = new TextFonts(sheets);
+        // Each document on its own (in parallel), then merged: the sets do not depend on the order.
+        Map<TextFonts.Request, Set<String>> usage = new HashMap<>();
+        List<Map<TextFonts.Request, Set<String>>> parts = documents.parallelStream().map(doc -> {
+            Map<TextFonts.Request, Set<String>> one = new HashMap<>();
+            text.collect(doc, one);
+            return one;
+        }).toList();
+        for (Map<TextFonts.Request, Set<String>> one : parts) {
+            one.forEach((r, set) -> usage.computeIfAbsent(r, k -> new java.util.HashSet<>()).addAll(set));
+        }
+        return fonts(sheets, usage, stylesDir, fonts);
+    }
+
+    /**
+     * The fonts for pages that show the characters {@code shown}, in every style the stylesheets can ask for: each
+     * font stack they name ({@code font-family}, {@code font}), in regular, bold, italic and bold italic, is given
+     * every one of them in both cases (and list markers, quotation marks and digits). No page is styled,
+     * so this is quick where {@link #build} would style thousands of pages (the web edition); the price is a face
+     * for every style a stack can take, each with all the characters, though a browser fetches only the faces a
+     * page uses.
+     *
+     * @param shown the grapheme clusters the pages show ({@link TextFonts#clusters} of their text)
+     */
+    public static Result forAllStyles(Set<String> shown, String baseCss, String otherCss, Path stylesDir, Fonts fonts) throws IOException {
+        List<CascadingStyleSheet> sheets = List.of(CssFonts.parse(baseCss), CssFonts.parse(otherCss));
+        Set<String> chars = new java.util.HashSet<>(shown);
+        chars.addAll(TextFonts.clusters("•◦▪–-0123456789.)“”‘’«»„‚\"'"));
+        for (String c : new ArrayList<>(chars)) {
+            chars.add(c.toUpperCase(Locale.ROOT));
+            chars.add(c.toLowerCase(Locale.ROOT));
+        }
+        chars.addAll(TextFonts.clusters(" \u00A0-\u2010\u00AD"));
+        Map<TextFonts.Request, Set<String>> usage = new java.util.LinkedHashMap<>();
+        for (CascadingStyleSheet sheet : sheets) {
+            for (CssFonts.FamilyList list : CssFonts.familyLists(sheet)) {
+                if (list.unresolved() || list.families().isEmpty()) continue;
+                for (int weight : new int[] {400, 700}) {
+                    for (boolean italic : new boolean[] {false, true}) usage.put(new TextFonts.Request(list.families(), weight, italic), chars);
+                }
+            }
+        }
+        return fonts(sheets, usage, stylesDir, fonts);
+    }
+
+    /** The faces and rules for text that asks for fonts as {@code usage} says. */
+    private static Result fonts(List<CascadingStyleSheet> sheets, Map<TextFonts.Request, Set<String>> usage, Path stylesDir,
+                                Fonts fonts) throws IOException {
         Map<String, List<Fonts.Face>> families = new LinkedHashMap<>();
         Map<Fonts.Face, String> hrefs = new LinkedHashMap<>();
         for (Fonts.Face f : Fonts.ALL) {
@@ -69,17 +117,6 @@ public final class EpubFonts {
         }
         families.putAll(declared); // a family the book declares is the book's, even under a bundled name
 
-        TextFonts text = new TextFonts(sheets);
-        // Each document on its own (in parallel), then merged: the sets do not depend on the order.
-        Map<TextFonts.Request, Set<String>> usage = new HashMap<>();
-        List<Map<TextFonts.Request, Set<String>>> parts = documents.parallelStream().map(doc -> {
-            Map<TextFonts.Request, Set<String>> one = new HashMap<>();
-            text.collect(doc, one);
-            return one;
-        }).toList();
-        for (Map<TextFonts.Request, Set<String>> one : parts) {
-            one.forEach((r, set) -> usage.computeIfAbsent(r, k -> new java.util.HashSet<>()).addAll(set));
-        }
         Map<Fonts.Face, Set<Integer>> chars = new FaceChooser(families, fonts::coverage).choose(usage);
         for (Fonts.Face f : referenced) chars.computeIfAbsent(f, k -> new TreeSet<>());
 

@@ -193,7 +193,7 @@ public final class TextFonts {
      * joiners and variation selectors that follow it (a reading system draws those from one font if it can).
      * Whitespace and control characters are left out.
      */
-    static Set<String> clusters(String text) {
+    public static Set<String> clusters(String text) {
         Set<String> found = new HashSet<>();
         int i = 0;
         int n = text.length();

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -45,7 +44,6 @@ public final class SearchIndex {
     public static final String CALLBACK = "coursebookSearchIndex";
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private SearchIndex() {}
 
@@ -58,10 +56,48 @@ public final class SearchIndex {
      * left out. {@code search.js} does the same to a query.
      */
     public static List<String> words(String text) {
-        String s = MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
         List<String> out = new ArrayList<>();
-        for (String w : NOT_WORD.split(s)) if (w.codePointCount(0, w.length()) > 1) out.add(w);
+        forEachWord(text, out::add);
         return out;
+    }
+
+    /** Gives each word of {@code text} ({@link #words}) to {@code f}, without a list. */
+    static void forEachWord(String text, java.util.function.Consumer<String> f) {
+        String s = text.toLowerCase(Locale.ROOT);
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int cp = s.codePointAt(i);
+            if (!letterOrDigit(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            boolean ascii = true;
+            // a word runs on through the combining marks inside it (за́мок), which are removed below
+            while (i < n) {
+                cp = s.codePointAt(i);
+                if (!letterOrDigit(cp) && !mark(cp)) break;
+                if (cp >= 0x80) ascii = false;
+                i += Character.charCount(cp);
+            }
+            String w = s.substring(start, i);
+            if (!ascii) w = MARKS.matcher(Normalizer.normalize(w, Normalizer.Form.NFD)).replaceAll("");
+            if (w.codePointCount(0, w.length()) > 1) f.accept(w);
+        }
+    }
+
+    /** Whether a code point is a letter or a number (Unicode L and N: JavaScript's {@code [\p{L}\p{N}]}). */
+    private static boolean letterOrDigit(int cp) {
+        if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        if (Character.isLetter(cp)) return true;
+        int t = Character.getType(cp);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+    }
+
+    private static boolean mark(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
     }
 
     /**
@@ -73,15 +109,16 @@ public final class SearchIndex {
         // each part on its own (in parallel), then merged in reading order
         List<Part> parts = book.allParts().parallelStream().map(ch -> part(ch, href)).toList();
         List<Doc> docs = new ArrayList<>();
-        Map<String, List<int[]>> postings = new TreeMap<>(); // UTF-16 order, as JavaScript's sort() orders the words
+        Map<String, Postings> postings = new java.util.HashMap<>();
         for (Part p : parts) {
             int offset = docs.size();
             docs.addAll(p.docs());
-            for (Map.Entry<String, Map<Integer, Integer>> e : p.words().entrySet()) {
-                List<int[]> list = postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
-                for (Map.Entry<Integer, Integer> d : e.getValue().entrySet()) list.add(new int[] {offset + d.getKey(), d.getValue()});
+            for (Map.Entry<String, Postings> e : p.words().entrySet()) {
+                postings.computeIfAbsent(e.getKey(), k -> new Postings()).addAll(e.getValue(), offset);
             }
         }
+        List<String> sorted = new ArrayList<>(postings.keySet());
+        sorted.sort(null); // UTF-16 order, as JavaScript's sort() orders the words
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append(CALLBACK).append("({\"docs\":[");
         for (int i = 0; i < docs.size(); i++) {
@@ -97,16 +134,15 @@ public final class SearchIndex {
         }
         sb.append("],\n\"words\":{");
         boolean first = true;
-        for (Map.Entry<String, List<int[]>> e : postings.entrySet()) {
+        for (String word : sorted) {
             if (!first) sb.append(",\n");
             first = false;
-            string(sb, e.getKey());
+            string(sb, word);
             sb.append(":[");
-            boolean firstDoc = true;
-            for (int[] p : e.getValue()) {
-                if (!firstDoc) sb.append(',');
-                firstDoc = false;
-                sb.append(p[0]).append(',').append(p[1]);
+            Postings p = postings.get(word);
+            for (int i = 0; i < p.size; i++) {
+                if (i > 0) sb.append(',');
+                sb.append(p.pairs[i]);
             }
             sb.append(']');
         }
@@ -115,11 +151,33 @@ public final class SearchIndex {
     }
 
     /** One part's places, and its words with their weight in each place (numbered from 0 within the part). */
-    private record Part(List<Doc> docs, Map<String, Map<Integer, Integer>> words) {}
+    private record Part(List<Doc> docs, Map<String, Postings> words) {}
+
+    /** The places a word is used, as pairs (place, weight) in increasing order of place, in one int array. */
+    private static final class Postings {
+        int[] pairs = new int[4];
+        int size;
+
+        /** Adds {@code weight} for place {@code doc}, which is the last place added or a later one. */
+        void add(int doc, int weight) {
+            if (size > 0 && pairs[size - 2] == doc) {
+                pairs[size - 1] += weight;
+                return;
+            }
+            if (size + 2 > pairs.length) pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
+            pairs[size++] = doc;
+            pairs[size++] = weight;
+        }
+
+        /** Adds another part's pairs, its places moved by {@code offset}. */
+        void addAll(Postings other, int offset) {
+            for (int i = 0; i < other.size; i += 2) add(other.pairs[i] + offset, other.pairs[i + 1]);
+        }
+    }
 
     private static Part part(Chapter ch, BiFunction<Chapter, String, String> href) {
         List<Doc> docs = new ArrayList<>();
-        Map<String, Map<Integer, Integer>> words = new java.util.HashMap<>();
+        Map<String, Postings> words = new java.util.HashMap<>();
         String part = ch.isNumbered() ? ch.label() + ". " + ch.title() : ch.title();
         int doc = 0;
         docs.add(new Doc(href.apply(ch, ""), part, ""));
@@ -133,7 +191,7 @@ public final class SearchIndex {
             add(words, doc, t.translit(), TERM);
             add(words, doc, t.meaning(), 1);
         }
-        for (Footnote f : ch.footnotes()) add(words, doc, Tree.plainText(f.content()), 1);
+        for (Footnote f : ch.footnotes()) add(words, doc, Tree.rawText(f.content()), 1);
         for (Block b : ch.blocks()) {
             if (b instanceof Block.Heading h && h.level() == 2) {
                 doc = docs.size();
@@ -141,14 +199,14 @@ public final class SearchIndex {
                 add(words, doc, h.text(), HEADING);
                 continue;
             }
-            add(words, doc, Tree.plainText(List.<Node>of(b)), 1);
+            add(words, doc, Tree.rawText(List.<Node>of(b)), 1);
         }
         return new Part(docs, words);
     }
 
-    private static void add(Map<String, Map<Integer, Integer>> postings, int doc, String text, int weight) {
+    private static void add(Map<String, Postings> postings, int doc, String text, int weight) {
         if (text.isEmpty()) return;
-        for (String w : words(text)) postings.computeIfAbsent(w, k -> new TreeMap<>()).merge(doc, weight, Integer::sum);
+        forEachWord(text, w -> postings.computeIfAbsent(w, k -> new Postings()).add(doc, weight));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.coursebook.render.XhtmlWriter;
 import org.coursebook.render.cover.CoverArt;
 import org.coursebook.render.epub.EpubFonts;
 import org.coursebook.render.epub.EpubRenderer;
+import org.coursebook.render.fonts.TextFonts;
 import org.coursebook.render.site.Downloads;
 
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +62,11 @@ public final class WebEditionRenderer implements ListingRenderer {
     static final List<String> STYLESHEETS = List.of("css/base.css", "css/web.css");
     /** Above this many parts, the sidebar lists the parts near the page's own, and the front page has them all. */
     static final int SIDEBAR_ALL = 60;
+    /**
+     * Up to this many parts, the fonts are cut down to the characters each face draws (the pages styled as the
+     * EPUB's are); above it, every face the stylesheets name gets every character of the edition.
+     */
+    static final int PRECISE_FONTS = 100;
     /** How many parts before and after the page's own a long book's sidebar lists. */
     static final int SIDEBAR_NEAR = 7;
 
@@ -135,16 +143,22 @@ public final class WebEditionRenderer implements ListingRenderer {
         front.put("cover", Map.of("href", coverName, "width", coverSize.width(), "height", coverSize.height()));
         front.put("handouts", downloads.stream().filter(d -> d.kind() == Downloads.Kind.HANDOUT).toList());
         front.put("bookFiles", downloads.stream().filter(d -> d.kind() != Downloads.Kind.HANDOUT).toList());
-        front.put("sidebar", sidebar(parts, -1));
-        front.put("sidebarAll", parts.size() <= SIDEBAR_ALL);
         String frontPage = ctx.templates().render("web-front.ftl", front);
 
         String baseCss = ctx.styles().css("base.css");
         String webCss = ctx.styles().css("web.css");
         List<String> documents = new ArrayList<>(List.of(pages));
         documents.add(frontPage);
-        documents.add(scriptText());
-        EpubFonts.Result fonts = EpubFonts.build(documents, baseCss, webCss, ctx.styles().dir(), ctx.fonts());
+        // A book of up to PRECISE_FONTS parts: each face cut down to the characters drawn with it, as in the EPUB. A
+        // larger one: every style the stylesheets name gets every character the pages show, since styling each of
+        // thousands of pages would cost more than the rest of the edition.
+        EpubFonts.Result fonts;
+        if (parts.size() <= PRECISE_FONTS) {
+            documents.add(SCRIPT_PAGE);
+            fonts = EpubFonts.build(documents, baseCss, webCss, ctx.styles().dir(), ctx.fonts());
+        } else {
+            fonts = EpubFonts.forAllStyles(shown(documents), baseCss, webCss, ctx.styles().dir(), ctx.fonts());
+        }
 
         List<Written> out = new ArrayList<>();
         out.add(write(ctx, "index.html", Written.WEB_PAGE, frontPage));
@@ -193,17 +207,82 @@ public final class WebEditionRenderer implements ListingRenderer {
         return parts.subList(from, Math.min(parts.size(), from + 2 * SIDEBAR_NEAR + 1));
     }
 
-    /**
-     * Text the search script shows (its messages, and whatever a reader types, in the Latin letters at least), as a
-     * document for the font subsetter: the fonts keep those characters in the styles the results panel uses.
-     */
-    private static String scriptText() {
+    /** What the search script may show besides the pages' text: its messages, and a query in Latin letters at least. */
+    static final String SCRIPT_TEXT;
+    /** {@link #SCRIPT_TEXT} where the built-in templates show the search's status and results, for the font subsetter. */
+    static final String SCRIPT_PAGE;
+
+    static {
         StringBuilder ascii = new StringBuilder();
         for (char c = 0x20; c < 0x7f; c++) ascii.append(c);
-        String text = XhtmlWriter.esc(ascii.toString(), false) + " … – — “ ” ‘ ’";
-        return "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><header class=\"site-header\"><form class=\"search\"><p class=\"search-status\">"
-                + text + "</p><ol class=\"search-results\"><li><a href=\"#\"><span class=\"hit-part\">" + text
-                + "</span> <span class=\"hit-section\">" + text + "</span></a></li></ol></form></header></body></html>";
+        SCRIPT_TEXT = ascii + "…–—“”‘’";
+        String t = XhtmlWriter.esc(SCRIPT_TEXT, false);
+        SCRIPT_PAGE = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><header class=\"site-header\"><form class=\"search\">"
+                + "<input class=\"search-input\"/><p class=\"search-status\">" + t + "</p><ol class=\"search-results\"><li><a href=\"#\">"
+                + "<span class=\"hit-part\">" + t + "</span> <span class=\"hit-section\">" + t + "</span></a></li></ol></form></header></body></html>";
+    }
+
+    /**
+     * The characters (grapheme clusters) the pages and the search script show: the text of each page's body
+     * outside the markup, character references resolved (attribute values, which no font draws here, are left
+     * out with their tags).
+     */
+    static Set<String> shown(List<String> pages) {
+        Set<String> out = new HashSet<>(TextFonts.clusters(SCRIPT_TEXT));
+        for (Set<String> one : pages.parallelStream().map(WebEditionRenderer::shownOnPage).toList()) out.addAll(one);
+        return out;
+    }
+
+    /**
+     * The grapheme clusters of one page's body text, as {@link TextFonts#clusters} finds them in the text outside
+     * the tags, in one pass over the page: a character that stands alone (most of them) is only marked in a bit
+     * set; a character reference is resolved; a character with marks or joiners goes through TextFonts.
+     */
+    static Set<String> shownOnPage(String page) {
+        java.util.BitSet single = new java.util.BitSet(0x500);
+        Set<String> out = new HashSet<>();
+        int n = page.length();
+        int i = Math.max(page.indexOf("<body"), 0);
+        while (i < n) {
+            char c = page.charAt(i);
+            if (c == '<') {
+                int end = page.indexOf('>', i);
+                i = end < 0 ? n : end + 1;
+                continue;
+            }
+            if (c == '&') { // a reference: resolved with the text up to the next tag (jsoup knows them all)
+                int end = page.indexOf('<', i);
+                if (end < 0) end = n;
+                out.addAll(TextFonts.clusters(org.jsoup.parser.Parser.unescapeEntities(page.substring(i, end), false)));
+                i = end;
+                continue;
+            }
+            int cp = page.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (next < n && (cp == 0x200D || extendsCluster(page.codePointAt(next)))) {
+                int end = next;
+                while (end < n) {
+                    int x = page.codePointAt(end);
+                    if (extendsCluster(x) || page.codePointBefore(end) == 0x200D) end += Character.charCount(x);
+                    else break;
+                }
+                out.addAll(TextFonts.clusters(page.substring(i, end)));
+                i = end;
+                continue;
+            }
+            if (!Character.isWhitespace(cp) && !Character.isISOControl(cp) && cp != 0xA0) single.set(cp);
+            i = next;
+        }
+        for (int cp = single.nextSetBit(0); cp >= 0; cp = single.nextSetBit(cp + 1)) out.add(Character.toString(cp));
+        return out;
+    }
+
+    /** What continues a cluster (TextFonts' rule): combining marks, joiners, variation selectors, skin tones. */
+    private static boolean extendsCluster(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
+                || cp == 0x200C || cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
+                || (cp >= 0x1F3FB && cp <= 0x1F3FF);
     }
 
     private static String resource(String name) throws IOException {

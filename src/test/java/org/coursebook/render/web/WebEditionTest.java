@@ -179,6 +179,28 @@ class WebEditionTest {
     }
 
     @Test
+    void theCharactersAPageShowsAreFoundAsTheFontSubsetterFindsThem() throws IOException {
+        for (Path p : pages(web())) {
+            String html = Files.readString(p, StandardCharsets.UTF_8);
+            assertEquals(org.coursebook.render.fonts.TextFonts.clusters(Jsoup.parse(html).body().wholeText()), WebEditionRenderer.shownOnPage(html),
+                    p.getFileName().toString());
+        }
+        String marks = "<body><p>за́мок &amp; e\u0301 👩\u200D💻 ✌\uFE0F &lt;x&gt; &quot;q&quot;</p></body>";
+        assertEquals(org.coursebook.render.fonts.TextFonts.clusters(Jsoup.parse(marks).body().wholeText()), WebEditionRenderer.shownOnPage(marks));
+    }
+
+    @Test
+    void aBookOfManyPartsGetsEveryStyleItsStylesheetsNameWithEveryCharacter() throws IOException {
+        String base = Files.readString(Path.of("styles/base.css")), webCss = Files.readString(Path.of("styles/web.css"));
+        var fonts = org.coursebook.render.epub.EpubFonts.forAllStyles(Set.of("a", "ж", "Ω"), base, webCss, null, new org.coursebook.render.Fonts());
+        List<String> files = fonts.files().stream().map(f -> f.href()).toList();
+        assertTrue(files.containsAll(List.of("fonts/LiberationSerif-Regular.ttf", "fonts/LiberationSerif-BoldItalic.ttf",
+                "fonts/LiberationSans-Bold.ttf", "fonts/LiberationMono-Italic.ttf")), files.toString());
+        assertTrue(fonts.fontFaceRules().contains("font-family: \"Liberation Serif\"; font-weight: 700; font-style: italic;"), fonts.fontFaceRules());
+        assertTrue(files.stream().noneMatch(f -> f.contains("DejaVu")), "no fallback face for characters the Liberation faces have: " + files);
+    }
+
+    @Test
     void webAloneWritesOnlyTheWebEditionAndAFrontPageWithoutDownloads() throws IOException {
         Path manifest = Builds.copyBook("small", tmp.resolve("src"));
         Path out = tmp.resolve("out");
@@ -197,6 +219,23 @@ class WebEditionTest {
         assertNotNull(page(out.resolve("web/index.html")).selectFirst(".downloads .handouts a[href=../handouts/01-the-first-chapter.pdf]"),
                 page(out.resolve("web/index.html")).select(".downloads").outerHtml());
         assertNotNull(page(out.resolve("web/one.html")).selectFirst(".handout-link a[href=../handouts/01-the-first-chapter.pdf]"));
+    }
+
+    @Test
+    void aRebuildAsWatchDoesItShowsTheEditOnTheWebPage() throws IOException {
+        TestBook b = TestBook.create(tmp.resolve("src"));
+        Path out = tmp.resolve("out");
+        var pipeline = new BuildPipeline(org.coursebook.render.Renderers.all(), x -> {});
+        var cache = new org.coursebook.build.ChapterCache();
+        var opts = b.options(out).withFormats(Set.of("web"));
+        pipeline.build(opts, cache);
+        assertTrue(page(out.resolve("web/ch.html")).text().contains("Some text."));
+        b.body("Edited text.\n\n## A Section\n\nMore text.\n");
+        cache.forget("ch.md"); // what the watcher does when the file changes
+        pipeline.build(opts, cache);
+        Document d = page(out.resolve("web/ch.html"));
+        assertTrue(d.text().contains("Edited text.") && !d.text().contains("Some text."), d.text());
+        assertTrue(Files.readString(out.resolve("web/search-index.js")).contains("\n\"edited\":["), "the search index too");
     }
 
     @Test
