@@ -559,7 +559,9 @@ public final class XhtmlWriter {
 
     private void locatorLink(Target.Ref target, String label, String cls, Out out) {
         String href = href(target.chapter().value(), target.anchor(), out.ch);
-        out.sb.append("<a class=\"").append(cls).append("\" epub:type=\"index-locator\" href=\"").append(esc(href, true)).append('"');
+        // the web edition's index is the longest page: its locators carry only their link (the stylesheet finds them by their list)
+        if (options.partExtension().equals(".html")) out.sb.append("<a href=\"").append(esc(href, true)).append('"');
+        else out.sb.append("<a class=\"").append(cls).append("\" epub:type=\"index-locator\" href=\"").append(esc(href, true)).append('"');
         if (options.linkTitles()) out.sb.append(" title=\"").append(esc(label.isEmpty() ? "The place in the text" : "Section " + label, true)).append('"');
         out.sb.append('>').append(esc(label, false)).append("</a>");
     }

@@ -132,19 +132,23 @@ final class BuildIndex implements Transform {
             e.seeAlso.addAll(f.seeAlso());
         }
 
+        /**
+         * A key term: under its transliteration (or itself), found by the term and its transliteration, with the
+         * glossary's definition; a term in another script also stands in its script's group, referring to that entry.
+         */
         void fromTerm(Term t, Chapter glossary) {
-            List<String> headings = new ArrayList<>();
-            headings.add(t.translit().isEmpty() ? t.term() : t.translit() + " (" + t.term() + ")");
-            if (!t.translit().isEmpty()) headings.add(t.term() + " (" + t.translit() + ")");
-            for (String h : headings) {
-                Entry e = get(h, null);
-                for (String p : t.translit().isEmpty() ? List.of(t.term()) : List.of(t.translit(), t.term())) {
-                    if (!e.phrases.contains(p)) e.phrases.add(p);
-                }
-                if (glossary != null && e.locators.stream().noneMatch(l -> l.locator().definition())) {
-                    e.locators.add(new Located(Long.MAX_VALUE, new Inline.IndexLocators.Locator(
-                            new Target.Ref(glossary.id(), "term-" + Slugs.slugify(t.sortKey())), null, glossary.title(), true, false)));
-                }
+            String heading = t.translit().isEmpty() ? t.term() : t.translit() + " (" + t.term() + ")";
+            Entry e = get(heading, null);
+            for (String p : t.translit().isEmpty() ? List.of(t.term()) : List.of(t.translit(), t.term())) {
+                if (!e.phrases.contains(p)) e.phrases.add(p);
+            }
+            if (glossary != null && e.locators.stream().noneMatch(l -> l.locator().definition())) {
+                e.locators.add(new Located(Long.MAX_VALUE, new Inline.IndexLocators.Locator(
+                        new Target.Ref(glossary.id(), "term-" + Slugs.slugify(t.sortKey())), null, glossary.title(), true, false)));
+            }
+            if (!t.translit().isEmpty()) {
+                Entry own = get(t.term(), null);
+                if (own.see.isEmpty() && own.phrases.isEmpty()) own.see = heading;
             }
         }
     }
@@ -152,7 +156,7 @@ final class BuildIndex implements Transform {
     // ---- finding the words ----
 
     /** A phrase of an entry's words as tokens; a last token ending in '*' matches any ending. */
-    private record Phrase(List<String> tokens, boolean wildcard, boolean foldFirst, List<Entry> entries) {
+    private record Phrase(List<String> tokens, List<String> separators, boolean wildcard, boolean foldFirst, List<Entry> entries) {
         boolean matches(List<String> text, int at) {
             if (at + tokens.size() > text.size()) return false;
             for (int k = 0; k < tokens.size(); k++) {
@@ -184,10 +188,14 @@ final class BuildIndex implements Transform {
                     Phrase ph = phrases.get(norm);
                     if (ph == null) {
                         boolean wildcard = norm.endsWith("*");
-                        List<String> tokens = tokens(wildcard ? norm.substring(0, norm.length() - 1) : norm).stream().map(Token::text).toList();
-                        if (tokens.isEmpty()) continue;
+                        String text = wildcard ? norm.substring(0, norm.length() - 1) : norm;
+                        List<Token> ts = tokens(text);
+                        if (ts.isEmpty()) continue;
+                        List<String> tokens = ts.stream().map(Token::text).toList();
+                        List<String> seps = new ArrayList<>();
+                        for (int k = 0; k + 1 < ts.size(); k++) seps.add(separator(text, ts.get(k).end(), ts.get(k + 1).start()));
                         boolean fold = Character.isLowerCase(tokens.get(0).charAt(0));
-                        ph = new Phrase(tokens, wildcard, fold, new ArrayList<>());
+                        ph = new Phrase(tokens, seps, wildcard, fold, new ArrayList<>());
                         phrases.put(norm, ph);
                         String first = tokens.get(0);
                         if (wildcard && tokens.size() == 1 && first.length() < 4) short_.add(ph);
@@ -203,12 +211,24 @@ final class BuildIndex implements Transform {
         }
 
         /** The longest phrase that starts at token {@code at}, or null. */
-        Phrase at(List<String> text, int at) {
+        Phrase at(List<String> words, int at, String text, List<Token> tokens) {
             Phrase best = null;
-            List<Phrase> candidates = byKey.get(key(text.get(at)));
-            if (candidates != null) for (Phrase p : candidates) if (p.matches(text, at) && (best == null || p.tokens().size() > best.tokens().size())) best = p;
-            if (best == null) for (Phrase p : short_) if (p.matches(text, at)) return p;
+            List<Phrase> candidates = byKey.get(key(words.get(at)));
+            if (candidates != null) {
+                for (Phrase p : candidates) {
+                    if ((best == null || p.tokens().size() > best.tokens().size()) && p.matches(words, at) && separated(p, at, text, tokens)) best = p;
+                }
+            }
+            if (best == null) for (Phrase p : short_) if (p.matches(words, at)) return p;
             return best;
+        }
+
+        /** Whether the text has the phrase's separators between its words. */
+        private static boolean separated(Phrase p, int at, String text, List<Token> tokens) {
+            for (int k = 0; k + 1 < p.tokens().size(); k++) {
+                if (!separator(text, tokens.get(at + k).end(), tokens.get(at + k + 1).start()).equals(p.separators().get(k))) return false;
+            }
+            return true;
         }
     }
 
@@ -233,13 +253,13 @@ final class BuildIndex implements Transform {
         return out;
     }
 
-    /** Whether only spaces or a hyphen separate two words of a phrase (not a full stop or a comma). */
-    private static boolean joined(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u00a0' && c != '-' && c != '\u2011') return false;
-        }
-        return true;
+    /**
+     * What stands between two words, compared between a phrase and the text: runs of spaces and hyphens are one
+     * space, a typographic apostrophe is a straight one ("People’s Will" matches "People's Will", "Brest Litovsk"
+     * matches "Brest-Litovsk", and "Stalin. Joseph" does not match "Stalin Joseph").
+     */
+    private static String separator(String s, int from, int to) {
+        return s.substring(from, to).replace('\u2019', '\'').replaceAll("[\\s\u00a0\u2011-]+", " ");
     }
 
     // ---- placing the anchors ----
@@ -357,12 +377,9 @@ final class BuildIndex implements Transform {
         if (tokens.isEmpty()) return;
         List<String> words = tokens.stream().map(Token::text).toList();
         for (int i = 0; i < tokens.size(); i++) {
-            Phrase p = matcher.at(words, i);
+            Phrase p = matcher.at(words, i, text, tokens);
             if (p == null) continue;
             int last = i + p.tokens().size() - 1;
-            boolean ok = true;
-            for (int k = i; k < last && ok; k++) ok = joined(text, tokens.get(k).end(), tokens.get(k + 1).start());
-            if (!ok) continue;
             hit.at(p, text, tokens, i);
             i = last;
         }

@@ -84,7 +84,8 @@ class IndexTest {
 
             ## Famine again
 
-            Another famine came in 1946, after the war, and collectivisation was reimposed in the west.
+            Another famine came in 1946, after the war, and collectivisation was reimposed in the west. The
+            People’s Will was long gone; Order No. 227 was a memory. Stalin. Joseph was his son's name.
             """;
 
     static final String INDEX = """
@@ -100,6 +101,9 @@ class IndexTest {
               see also: [planning, nowhere at all]
             planning: [Gosplan]
             never mentioned: [xyzzy]
+            People's Will: [People's Will]
+            Order No. 227: [Order No. 227]
+            Stalin, Joseph: [Stalin Joseph]
             """;
 
     private TestBook book() {
@@ -184,12 +188,17 @@ class IndexTest {
         Element k = entry(index, "kolkhoz (колхоз)");
         assertEquals(List.of("1.1", "2", "Glossary"), labels(k));
         assertNotNull(k.selectFirst("strong > a[href^=glossary.xhtml#term-]"));
-        Element kc = entry(index, "колхоз (kolkhoz)");
-        assertEquals(labels(k), labels(kc));
+        Element kc = entry(index, "колхоз");
+        assertEquals("see kolkhoz (колхоз)", kc.selectFirst("span[epub:type=index-xref-preferred]").text());
         // groups: Latin letters first (English collation), then Cyrillic (Russian collation), each a section
         List<String> letters = index.select("section[epub:type=index-group] > h2").eachText();
-        assertEquals(List.of("B", "C", "F", "G", "K", "L", "P", "R", "T", "Е", "К"), letters);
+        assertEquals(List.of("B", "C", "F", "G", "K", "L", "O", "P", "R", "T", "Е", "К"), letters);
         assertEquals("ru", index.select("section[epub:type=index-group]").last().selectFirst("h2").attr("lang"));
+        // signs between the words must be the phrase's own (a typographic apostrophe is an apostrophe)
+        assertEquals(List.of("2.1"), labels(entry(index, "People's Will")));
+        assertEquals(List.of("2.1"), labels(entry(index, "Order No. 227")));
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().contains("'Stalin, Joseph' is found nowhere")),
+                "a full stop between the words is not a space");
         assertFalse(index.text().contains("never mentioned"), "an entry found nowhere is left out (with its warning)");
     }
 
