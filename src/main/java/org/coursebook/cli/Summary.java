@@ -17,15 +17,35 @@ import java.util.Locale;
 final class Summary {
     private Summary() {}
 
+    /** The web edition's folder in the output. */
+    private static final String WEB = "web/";
+
     static void print(PrintStream out, Path outDir, BuildPipeline.Result r, long millis) {
         Path dir = outDir.toAbsolutePath().normalize();
         List<String[]> rows = new ArrayList<>();
         int width = 0;
+        // the web edition is one line: its front page's folder, its file count and size (a long book has thousands)
+        long webBytes = 0;
+        int webFiles = 0, webRow = -1;
         for (Written w : r.files()) {
+            if (w.path().startsWith(WEB)) {
+                webBytes += w.bytes();
+                webFiles++;
+                if (webRow < 0) {
+                    webRow = rows.size();
+                    rows.add(null);
+                }
+                continue;
+            }
             width = Math.max(width, w.path().length());
             rows.add(new String[] {w.path(), size(w.bytes()), w.paged() ? Main.plural(w.pages(), "page") : ""});
         }
-        out.printf(Locale.ROOT, "wrote %d file%s to %s in %.2f s%n", rows.size(), rows.size() == 1 ? "" : "s",
+        if (webRow >= 0) {
+            String web = WEB + "index.html";
+            width = Math.max(width, web.length());
+            rows.set(webRow, new String[] {web, size(webBytes), "the web edition: " + Main.plural(webFiles, "file")});
+        }
+        out.printf(Locale.ROOT, "wrote %d file%s to %s in %.2f s%n", r.files().size(), r.files().size() == 1 ? "" : "s",
                 outDir, millis / 1000.0);
         for (String[] row : rows) {
             String line = String.format(Locale.ROOT, "  %-" + width + "s  %9s", row[0], row[1]);

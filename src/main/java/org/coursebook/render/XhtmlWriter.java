@@ -506,7 +506,7 @@ public final class XhtmlWriter {
         } else if (i instanceof Inline.IndexMark m) {
             // the place an index locator links to; a mark the index did not use writes only its text
             if (!m.id().isEmpty() && options.links() != Links.EXTERNAL_ONLY) {
-                out.sb.append("<span id=\"").append(esc(id(out.ch, m.id()), true)).append("\" class=\"index-target\">");
+                out.sb.append("<span id=\"").append(esc(id(out.ch, m.id()), true)).append("\">");
                 nodes(m.content(), out);
                 out.sb.append("</span>");
             } else {
@@ -561,7 +561,8 @@ public final class XhtmlWriter {
         String href = href(target.chapter().value(), target.anchor(), out.ch);
         // the web edition's index is the longest page: its locators carry only their link (the stylesheet finds them by their list)
         if (options.partExtension().equals(".html")) out.sb.append("<a href=\"").append(esc(href, true)).append('"');
-        else out.sb.append("<a class=\"").append(cls).append("\" epub:type=\"index-locator\" href=\"").append(esc(href, true)).append('"');
+        else if (options.links() == Links.ONE_DOCUMENT) out.sb.append("<a class=\"").append(cls).append("\" href=\"").append(esc(href, true)).append('"');
+        else out.sb.append("<a epub:type=\"index-locator\" href=\"").append(esc(href, true)).append('"');
         if (options.linkTitles()) out.sb.append(" title=\"").append(esc(label.isEmpty() ? "The place in the text" : "Section " + label, true)).append('"');
         out.sb.append('>').append(esc(label, false)).append("</a>");
     }

@@ -125,8 +125,29 @@ class CourseContentTest {
     @Test
     void frontAndBackMatterArePresent() {
         assertEquals(List.of("How to Use This Book"), book().frontMatter().stream().map(Chapter::title).toList());
-        assertEquals(List.of("Chronology, 1917–1991", "Glossary", "Further Reading"),
+        assertEquals(List.of("Chronology, 1917–1991", "Glossary", "Further Reading", "Index"),
                 book().backMatter().stream().map(Chapter::title).toList());
+    }
+
+    /** Issue 15: an index of 300 or more entries a student would look up, each with a place in the text or a reference. */
+    @Test
+    void theIndexHasOverThreeHundredEntriesEachLeadingSomewhere() {
+        Chapter index = book().backMatter().stream().filter(c -> c.generated().equals("index")).findFirst().orElseThrow();
+        int located = 0, referring = 0;
+        Set<String> headings = new HashSet<>();
+        for (org.coursebook.model.Element li : Tree.collect(index.blocks(), org.coursebook.model.Element.class)) {
+            if (!li.tag().equals("li") || !"index-entry".equals(li.attrs().get("epub:type"))) continue;
+            String heading = Tree.plainText(List.of(li.content().get(0)));
+            assertTrue(headings.add(heading + "/" + li.attrs().id()), "listed once: " + heading);
+            boolean locators = li.content().stream().anyMatch(n -> n instanceof Inline.IndexLocators);
+            boolean see = !Tree.collect(li.content().stream().filter(n -> !(n instanceof org.coursebook.model.Element e && e.tag().equals("ul")))
+                    .toList(), Inline.Link.class).isEmpty();
+            boolean subs = li.content().stream().anyMatch(n -> n instanceof org.coursebook.model.Element e && e.tag().equals("ul"));
+            assertTrue(locators || see || subs, "the entry '" + heading + "' leads somewhere");
+            if (locators && !li.attrs().id().isEmpty()) located++;
+            else if (!locators) referring++;
+        }
+        assertTrue(located >= 300, "main entries with places in the text: " + located + " (and " + referring + " others)");
     }
 
     // Issue 16: one spelling per name, every displayed quotation attributed, and voices from outside the leadership.

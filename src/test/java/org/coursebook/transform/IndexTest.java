@@ -126,7 +126,7 @@ class IndexTest {
 
     private static List<String> locators(Element li) {
         List<String> out = new ArrayList<>();
-        for (Element a : li.select("> a.index-locator, > strong > a.index-locator")) out.add(a.text() + "=" + a.attr("href"));
+        for (Element a : li.select("> a[epub:type=index-locator], > strong > a[epub:type=index-locator]")) out.add(a.text() + "=" + a.attr("href"));
         return out;
     }
 
