@@ -1,6 +1,8 @@
 package org.coursebook.render.pdf;
 
 import org.coursebook.model.Book;
+import org.coursebook.model.Chapter;
+import org.coursebook.render.Pagination;
 import org.coursebook.render.CodeWrap;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Rendered;
@@ -58,17 +60,85 @@ public final class PdfRenderer implements Renderer {
         return draw(book, ctx).bytes();
     }
 
-    /** The print book, with its page count. */
-    public PdfEngine.Drawn draw(Book book, RenderContext ctx) throws IOException {
+    /** The book and build the last pagination was read for, and that pagination (see {@link #paginate}). */
+    private Book paginatedBook;
+    private RenderContext paginatedIn;
+    private Pagination pagination;
+
+    /**
+     * The print book, with its page count and its pagination; the pagination is kept for {@link #paginate} to give
+     * the e-book of the same build.
+     */
+    public synchronized PdfEngine.Drawn draw(Book book, RenderContext ctx) throws IOException {
+        Print print = print(book, ctx, ctx.diagnostics());
+        PdfEngine.Drawn drawn = engine.drawBook(print.xhtml(), book.sourceDir(), ctx.fonts(), print.bodyStartId(), print::secondPass,
+                (doc, p) -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), p));
+        remember(book, ctx, drawn.pagination());
+        return drawn;
+    }
+
+    /**
+     * The print book's pagination, for the e-book (its page-break markers and page list): the one this renderer read
+     * when it drew {@code book} in the same build ({@code ctx}), else the print book laid out without drawing it
+     * (the same layout, with its second pass: a second or two for a book of 150 pages).
+     *
+     * @param book the book as the pipeline hands it to every renderer (not yet fitted to the print page)
+     */
+    public synchronized Pagination paginate(Book book, RenderContext ctx) throws IOException {
+        if (book == paginatedBook && ctx == paginatedIn && pagination != null) return pagination;
+        // the warnings about tables too wide for the page belong to a build of the print book (and to check)
+        Print print = print(book, ctx, new org.coursebook.diag.Diagnostics());
+        Pagination p = engine.layOut(print.xhtml(), book.sourceDir(), ctx.fonts(), print.bodyStartId(), print::secondPass);
+        remember(book, ctx, p);
+        return p;
+    }
+
+    private void remember(Book book, RenderContext ctx, Pagination p) {
+        paginatedBook = book;
+        paginatedIn = ctx;
+        pagination = p;
+    }
+
+    /**
+     * The print book's XHTML and what its layout passes need: the id of its first page numbered 1, and its
+     * cross-references to numbered tables and figures (see {@link PageReferences}).
+     */
+    private record Print(String xhtml, String bodyStartId, PageReferences refs) {
+        /** The second layout: the XHTML without "on page N" where a reference and its target share a page; null if none do. */
+        String secondPass(Pagination first) {
+            return refs.withoutSamePage(xhtml, first);
+        }
+    }
+
+    private Print print(Book book, RenderContext ctx, org.coursebook.diag.Diagnostics diag) throws IOException {
         PageGeometry page = PageGeometry.of(book.meta().pageSize());
+        Book fitted = TableFit.apply(book, page, diag);
         Map<String, Object> model = new HashMap<>();
-        model.put("book", TableFit.apply(book, page, ctx.diagnostics()));
+        model.put("book", fitted);
         model.put("meta", book.meta());
         model.put("css", page.css() + ctx.styles().printCss("base.css") + ctx.styles().printCss("print.css"));
-        model.put("w", org.coursebook.render.XhtmlWriter.print(ctx.templates(), codeColumns(page), PrintImages.sources(book)));
+        model.put("w", org.coursebook.render.XhtmlWriter.print(ctx.templates(), codeColumns(page), PrintImages.sources(book))
+                .withBlockHook(PdfRenderer::keyed));
         String xhtml = ctx.templates().render("print-book.ftl", model);
-        int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
-        return engine.draw(xhtml, book.sourceDir(), ctx.fonts(),
-                doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));
+        PageReferences refs = PageReferences.of(fitted);
+        xhtml = refs.mark(xhtml);
+        Chapter first = !book.chapters().isEmpty() ? book.chapters().get(0)
+                : !book.backMatter().isEmpty() ? book.backMatter().get(0) : null;
+        return new Print(xhtml, first == null ? null : first.slug(), refs);
+    }
+
+    /**
+     * A top-level block of the print book with its key ({@code data-b="<part>:<index>"}) in its first start tag, for
+     * {@link LayoutReader} to know it; a block that does not start with an element (a template's text) stays as it is.
+     */
+    static String keyed(Chapter ch, int index, String xhtml) {
+        int lt = 0;
+        while (lt < xhtml.length() && Character.isWhitespace(xhtml.charAt(lt))) lt++;
+        if (lt >= xhtml.length() || xhtml.charAt(lt) != '<' || lt + 1 >= xhtml.length() || !Character.isLetter(xhtml.charAt(lt + 1))) return xhtml;
+        int nameEnd = lt + 1;
+        while (nameEnd < xhtml.length() && !Character.isWhitespace(xhtml.charAt(nameEnd)) && xhtml.charAt(nameEnd) != '>'
+                && xhtml.charAt(nameEnd) != '/') nameEnd++;
+        return xhtml.substring(0, nameEnd) + " " + LayoutReader.BLOCK_KEY + "=\"" + org.coursebook.render.XhtmlWriter.esc(ch.slug(), true)
+                + ":" + index + "\"" + xhtml.substring(nameEnd);
     }
 }
