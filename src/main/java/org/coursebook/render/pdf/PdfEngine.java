@@ -140,7 +140,8 @@ public final class PdfEngine {
     /** One document laid out (twice, when {@code secondPass} asks), its pagination read if asked, drawn if asked. */
     private Drawn run(String xhtml, Path baseDir, Fonts fonts, String bodyStartId, Function<Pagination, String> secondPass,
                       PaginatedFinishing finishing, boolean draw) throws IOException {
-        requireLocaleThatKeepsRomanNumerals();
+        // Only drawing prints the numerals wrong; the pagination's folios are written by Pagination.roman.
+        if (draw) requireLocaleThatKeepsRomanNumerals();
         load();
         boolean paginate = secondPass != null || bodyStartId != null || !draw;
         Laid laid = layOut(xhtml, baseDir, fonts, bodyStartId, paginate);
