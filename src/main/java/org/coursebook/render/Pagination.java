@@ -22,7 +22,9 @@ import java.util.Optional;
  * @param pages     every page of the print PDF, in order; page {@code i} is {@code pages.get(i)}
  * @param bodyStart the 0-based index of the page numbered 1 (the first page of the body); 0 when the whole book is
  *                  numbered in arabic numerals
- * @param ids       the 0-based page of each element id of the print document (where the element's box begins)
+ * @param ids       the 0-based page of each element id of the print document: the page of the element's first
+ *                  line of text or image (its box may begin at the foot of the page before), or of its box's top
+ *                  when it has neither
  */
 public record Pagination(List<Page> pages, int bodyStart, Map<String, Integer> ids) {
     public Pagination {
@@ -95,7 +97,7 @@ public record Pagination(List<Page> pages, int bodyStart, Map<String, Integer> i
     }
 
     /**
-     * The 0-based index of the page on which the element with print id {@code id} begins ({@code part--local},
+     * The 0-based index of the page on which the element with print id {@code id} begins, its first line ({@code part--local},
      * as {@link XhtmlWriter#id} writes it in one document), or -1 when the print document has no such id.
      */
     public int pageOf(String id) {

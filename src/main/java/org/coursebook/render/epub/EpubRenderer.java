@@ -49,7 +49,7 @@ public final class EpubRenderer implements Renderer {
     /** Where the e-book gets the print book's pagination from (the print renderer of the same build). */
     @FunctionalInterface
     public interface PrintPages {
-        /** The print book's pagination for {@code book}, as the print book of this build ({@code ctx}) has or would have it. */
+        /** The pagination of the print book of {@code book} drawn in this build ({@code ctx}), or null if none was drawn. */
         Pagination of(Book book, RenderContext ctx) throws IOException;
     }
 
@@ -99,6 +99,11 @@ public final class EpubRenderer implements Renderer {
         List<String> spine = new ArrayList<>();
         Map<String, Object> base = baseModel(book);
         Pagination pagination = printPages == null ? null : printPages.of(book, ctx);
+        if (printPages != null && pagination == null) {
+            ctx.diagnostics().note(org.coursebook.diag.SourcePos.of(book.sourceDir()),
+                    "the EPUB has no print page numbers: the print book was not made in this build",
+                    "build the PDF with it (--format epub,pdf, or every format) for page-break markers and a page list that follow the print book");
+        }
         PageBreakMarkers markers = pagination == null || pagination.size() == 0 ? null : new PageBreakMarkers(pagination, book);
         base.put("w", org.coursebook.render.XhtmlWriter.epub(ctx.templates()).withBlockHook(markers));
         base.put("pageList", markers == null ? List.of() : markers.entries().stream()

@@ -102,7 +102,8 @@ final class LayoutReader {
         reader.visit(renderer.getRootBox());
         Map<String, Integer> ids = new HashMap<>();
         for (Map.Entry<String, Box> e : renderer.getSharedContext().getIdMap().entrySet()) {
-            ids.put(e.getKey(), reader.pageAt(e.getValue().getAbsY()));
+            int y = contentTop(e.getValue());
+            ids.put(e.getKey(), reader.pageAt(y == Integer.MIN_VALUE ? e.getValue().getAbsY() : y));
         }
         int bodyStart = 0;
         if (bodyStartId != null && ids.containsKey(bodyStartId)) bodyStart = ids.get(bodyStartId);
@@ -113,6 +114,21 @@ final class LayoutReader {
             out.add(new Pagination.Page(i, folios.get(i), c == null ? null : c.place()));
         }
         return new Pagination(out, bodyStart, ids);
+    }
+
+    /**
+     * Where a box's first line (or image) is, or {@link Integer#MIN_VALUE} if it has none: an element's page is the
+     * page of its first line, not of its box's top, which may be left at the foot of the page before (its margin).
+     */
+    static int contentTop(Box box) {
+        if (box instanceof LineBox line) return line.getChildCount() > 0 ? line.getAbsY() : Integer.MIN_VALUE;
+        if (box instanceof InlineLayoutBox inline) return inline.getLineBox() != null ? inline.getLineBox().getAbsY() : inline.getAbsY();
+        if (box instanceof BlockBox b && b.isReplaced()) return b.getAbsY();
+        for (int i = 0; i < box.getChildCount(); i++) {
+            int y = contentTop(box.getChild(i));
+            if (y != Integer.MIN_VALUE) return y;
+        }
+        return Integer.MIN_VALUE;
     }
 
     /** The 0-based page whose band holds {@code y} (the last page for anything below it). */

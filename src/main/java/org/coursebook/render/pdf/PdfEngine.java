@@ -101,7 +101,7 @@ public final class PdfEngine {
      * (finishing a saved PDF meant parsing and compressing it all over again: a quarter of the render time).
      */
     public byte[] render(String xhtml, Path baseDir, Fonts fonts, Finishing finishing) throws IOException {
-        return run(xhtml, baseDir, fonts, null, null, (doc, p) -> finishing.finish(doc), true).bytes();
+        return run(xhtml, baseDir, fonts, null, null, (doc, p) -> finishing.finish(doc), false, true).bytes();
     }
 
     /**
@@ -124,7 +124,7 @@ public final class PdfEngine {
      */
     public Drawn drawBook(String xhtml, Path baseDir, Fonts fonts, String bodyStartId,
                           Function<Pagination, String> secondPass, PaginatedFinishing finishing) throws IOException {
-        return run(xhtml, baseDir, fonts, bodyStartId, secondPass, finishing, true);
+        return run(xhtml, baseDir, fonts, bodyStartId, secondPass, finishing, true, true);
     }
 
     /**
@@ -134,16 +134,15 @@ public final class PdfEngine {
      */
     public Pagination layOut(String xhtml, Path baseDir, Fonts fonts, String bodyStartId,
                              Function<Pagination, String> secondPass) throws IOException {
-        return run(xhtml, baseDir, fonts, bodyStartId, secondPass, (doc, p) -> {}, false).pagination();
+        return run(xhtml, baseDir, fonts, bodyStartId, secondPass, (doc, p) -> {}, true, false).pagination();
     }
 
     /** One document laid out (twice, when {@code secondPass} asks), its pagination read if asked, drawn if asked. */
     private Drawn run(String xhtml, Path baseDir, Fonts fonts, String bodyStartId, Function<Pagination, String> secondPass,
-                      PaginatedFinishing finishing, boolean draw) throws IOException {
+                      PaginatedFinishing finishing, boolean paginate, boolean draw) throws IOException {
         // Only drawing prints the numerals wrong; the pagination's folios are written by Pagination.roman.
         if (draw) requireLocaleThatKeepsRomanNumerals();
         load();
-        boolean paginate = secondPass != null || bodyStartId != null || !draw;
         Laid laid = layOut(xhtml, baseDir, fonts, bodyStartId, paginate);
         try {
             if (secondPass != null) {
