@@ -18,7 +18,7 @@
 <li><a epub:type="titlepage" href="title.xhtml">Title page</a></li>
 <li><a epub:type="toc" href="nav.xhtml">Contents</a></li>
 <#if book.chapters()?has_content><li><a epub:type="bodymatter" href="${book.chapters()[0].fileName()}">${book.chapters()[0].title()}</a></li></#if>
-<#list book.backMatter() as ch><#if ch.isGlossary()><li><a epub:type="glossary" href="${ch.fileName()}">${ch.title()}</a></li></#if></#list>
+<#list book.backMatter() as ch><#if ch.isGlossary()><li><a epub:type="glossary" href="${ch.fileName()}">${ch.title()}</a></li></#if><#if ch.generated() == 'index'><li><a epub:type="index" href="${ch.fileName()}">${ch.title()}</a></li></#if></#list>
 </ol>
 </nav>
 <#if pageList?has_content>

@@ -4,7 +4,7 @@
      and link, so that one template serves the EPUB (a file a part), the print book (one document) and the
      handouts. `runningHead`, when given, is written at the end of the opener (the print book's running head). -->
 <#macro chapterBody ch runningHead="">
-<section class="part ${ch.kind()?lower_case}" id="${ch.slug()}" epub:type="<#if ch.isAppendix()>appendix<#elseif ch.isNumbered()>chapter<#elseif ch.isGlossary()>glossary<#elseif ch.generated() == 'tables'>lot<#elseif ch.generated() == 'figures'>loi<#elseif ch.kind()?string == 'FRONT'>preface<#else>appendix</#if>" role="<#if ch.isAppendix()>doc-appendix<#elseif ch.isNumbered()>doc-chapter<#elseif ch.isGlossary()>doc-glossary<#elseif ch.generated()?has_content>region<#elseif ch.kind()?string == 'FRONT'>doc-preface<#else>doc-appendix</#if>" aria-labelledby="${ch.slug()}-title">
+<section class="part ${ch.kind()?lower_case}" id="${ch.slug()}" epub:type="<#if ch.isAppendix()>appendix<#elseif ch.isNumbered()>chapter<#elseif ch.isGlossary()>glossary<#elseif ch.generated() == 'index'>index<#elseif ch.generated() == 'tables'>lot<#elseif ch.generated() == 'figures'>loi<#elseif ch.kind()?string == 'FRONT'>preface<#else>appendix</#if>" role="<#if ch.isAppendix()>doc-appendix<#elseif ch.isNumbered()>doc-chapter<#elseif ch.isGlossary()>doc-glossary<#elseif ch.generated() == 'index'>doc-index<#elseif ch.generated()?has_content>region<#elseif ch.kind()?string == 'FRONT'>doc-preface<#else>doc-appendix</#if>" aria-labelledby="${ch.slug()}-title">
 <header class="opener">
 <#if ch.isNumbered()><p class="chapter-label">${ch.label()}</p></#if>
 <h1 class="part-title" id="${w.id(ch, ch.slug() + "-title")}">${ch.title()}</h1>

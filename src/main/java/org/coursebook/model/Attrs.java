@@ -62,6 +62,13 @@ public record Attrs(Map<String, String> map) {
         return with("class", old.isEmpty() ? cls : old + " " + cls);
     }
 
+    /** These attributes without {@code cls} in the class list (and without the class attribute when it was the only one). */
+    public Attrs withoutClass(String cls) {
+        if (!hasClass(cls)) return this;
+        String rest = String.join(" ", Arrays.stream(get("class").split("\\s+")).filter(c -> !c.isEmpty() && !c.equals(cls)).toList());
+        return rest.isEmpty() ? without("class") : with("class", rest);
+    }
+
     /** The id, or "" for none. */
     public String id() {
         return get("id");

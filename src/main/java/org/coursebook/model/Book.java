@@ -8,13 +8,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The whole book: metadata and its parts in reading order. */
-public record Book(BookMeta meta, Path sourceDir, List<Chapter> frontMatter, List<Chapter> chapters, List<Chapter> backMatter) {
+public record Book(BookMeta meta, Path sourceDir, List<Chapter> frontMatter, List<Chapter> chapters, List<Chapter> backMatter,
+                   IndexTerms indexTerms) {
     public Book {
         Objects.requireNonNull(meta);
+        indexTerms = indexTerms == null ? IndexTerms.NONE : indexTerms;
         Objects.requireNonNull(sourceDir);
         frontMatter = List.copyOf(frontMatter);
         chapters = List.copyOf(chapters);
         backMatter = List.copyOf(backMatter);
+    }
+
+    /** A book without an index file. */
+    public Book(BookMeta meta, Path sourceDir, List<Chapter> frontMatter, List<Chapter> chapters, List<Chapter> backMatter) {
+        this(meta, sourceDir, frontMatter, chapters, backMatter, IndexTerms.NONE);
     }
 
     /** Front matter, chapters, back matter: the reading order. */
@@ -33,10 +40,10 @@ public record Book(BookMeta meta, Path sourceDir, List<Chapter> frontMatter, Lis
     }
 
     public Book withParts(List<Chapter> front, List<Chapter> body, List<Chapter> back) {
-        return new Book(meta, sourceDir, front, body, back);
+        return new Book(meta, sourceDir, front, body, back, indexTerms);
     }
 
     public Book withMeta(BookMeta m) {
-        return new Book(m, sourceDir, frontMatter, chapters, backMatter);
+        return new Book(m, sourceDir, frontMatter, chapters, backMatter, indexTerms);
     }
 }

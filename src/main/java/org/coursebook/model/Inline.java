@@ -8,7 +8,7 @@ import java.util.Objects;
  * markup); the writer escapes it.
  */
 public sealed interface Inline extends Node permits Inline.Text, Inline.Emph, Inline.Strong, Inline.Code, Inline.Link,
-        Inline.Image, Inline.NoteRef, Inline.Lang, Inline.Lifted, Inline.LineBreak, Inline.Wbr, Element {
+        Inline.Image, Inline.NoteRef, Inline.Lang, Inline.Lifted, Inline.LineBreak, Inline.Wbr, Inline.IndexMark, Inline.IndexLocators, Element {
 
     /** Characters of running text. */
     record Text(String text) implements Inline {
@@ -189,6 +189,77 @@ public sealed interface Inline extends Node permits Inline.Text, Inline.Emph, In
         @Override
         public Node withChildren(List<Node> children) {
             return new Lifted(Node.inlines(children));
+        }
+    }
+
+    /**
+     * A place the book's index points to (README "The index"): the author's mark {@code [text]{.index}} or
+     * {@code [text]{index="heading; sub-entry"}}, a heading's {@code {index="…"}} (then {@code section} is true: the
+     * locator is a page range to the end of the section), or a word the build found for an entry of
+     * {@code index.yaml} or a key term. {@code entry} is the entry's heading as written ("" for the marked text
+     * itself); {@code id} is the anchor the index links to, given by the index transform ("" before, or when the
+     * book has no index: then the writers write only the content). An empty {@code content} with an id is the
+     * end of a range.
+     */
+    record IndexMark(String entry, String id, boolean section, List<Inline> content, org.coursebook.diag.SourcePos pos) implements Inline {
+        public IndexMark {
+            Objects.requireNonNull(entry);
+            Objects.requireNonNull(id);
+            content = List.copyOf(content);
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.copyOf(content);
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return new IndexMark(entry, id, section, Node.inlines(children), pos);
+        }
+
+        public IndexMark withId(String newId) {
+            return new IndexMark(entry, newId, section, content, pos);
+        }
+    }
+
+    /**
+     * The locators of one index entry, in reading order (EPUB Indexes 1.0 {@code index-locator}): each writer
+     * shows them its own way. The EPUB and the web edition link each with its {@code label} (the section's
+     * number, "6.2", or the part's title); the print book shows the page numbers, one per page, ranges joined
+     * ("112–14").
+     *
+     * @param locators where the entry is found
+     */
+    record IndexLocators(List<Locator> locators) implements Inline {
+        public IndexLocators {
+            locators = List.copyOf(locators);
+        }
+
+        /**
+         * One place of an index entry.
+         *
+         * @param start      the anchor the locator links to
+         * @param end        the end of a page range (a section indexed as a whole), or null
+         * @param label      the locator's text where there are no pages (EPUB, web): "6.2", "Preface"
+         * @param definition whether it is the entry's definition (the glossary): printed in bold
+         * @param front      whether it is in the front matter (its pages are numbered i, ii…)
+         */
+        public record Locator(Target.Ref start, Target.Ref end, String label, boolean definition, boolean front) {
+            public Locator {
+                Objects.requireNonNull(start);
+                Objects.requireNonNull(label);
+            }
+        }
+
+        @Override
+        public List<Node> children() {
+            return List.of();
+        }
+
+        @Override
+        public Node withChildren(List<Node> children) {
+            return this;
         }
     }
 

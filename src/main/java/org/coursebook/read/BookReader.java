@@ -23,6 +23,9 @@ public final class BookReader {
     /** The slug of the generated glossary page. */
     public static final String GLOSSARY = "glossary";
 
+    /** The slug of the generated back-of-book index ({@code index} is the web edition's front page). */
+    public static final String INDEX = "book-index";
+
     private final Markdown md;
     private final Limits limits;
 
@@ -82,8 +85,13 @@ public final class BookReader {
             Chapter.Kind kind = kind(e.section());
             if (e.isGenerated()) {
                 String g = e.generated();
-                String slug = g.equals("glossary") ? GLOSSARY : "list-of-" + g;
-                String title = g.equals("glossary") ? "Glossary" : g.equals("tables") ? "List of Tables" : "List of Figures";
+                String slug = g.equals("glossary") ? GLOSSARY : g.equals("index") ? INDEX : "list-of-" + g;
+                String title = switch (g) {
+                    case "glossary" -> "Glossary";
+                    case "index" -> "Index";
+                    case "tables" -> "List of Tables";
+                    default -> "List of Figures";
+                };
                 read.put(i + "", new Chapter(kind, 0, slug, "generate:" + g, e.pos(), title, List.of(),
                         List.of(), List.of(), List.of(), List.<Block>of(), List.of(), List.of()));
                 continue;
@@ -123,7 +131,8 @@ public final class BookReader {
                 case APPENDIX, BACK -> back.add(c);
             }
         }
-        return new Book(manifest.meta(), dir, front, body, back);
+        boolean indexed = entries.stream().anyMatch(e -> e.isGenerated() && e.generated().equals("index"));
+        return new Book(manifest.meta(), dir, front, body, back, indexed ? IndexFile.read(dir, diag) : org.coursebook.model.IndexTerms.NONE);
     }
 
     private static Chapter.Kind kind(Manifest.Section section) {

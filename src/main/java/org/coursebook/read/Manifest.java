@@ -54,7 +54,7 @@ public record Manifest(Path file, BookMeta meta, List<Entry> entries, ManifestFo
             Objects.requireNonNull(pos);
             sections = sections == null ? List.of() : List.copyOf(sections);
             part = part == null ? "" : part;
-            if (slug == null) slug = generated != null ? generated : MarkdownReader.stem(file);
+            if (slug == null) slug = generated != null ? (generated.equals("index") ? "book-index" : generated) : MarkdownReader.stem(file);
         }
 
         /** A part with no section files, in no part of the book, named after its file. */

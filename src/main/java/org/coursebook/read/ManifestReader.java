@@ -41,7 +41,7 @@ public final class ManifestReader {
             "(urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ISBN = Pattern.compile("(urn:isbn:)?(97[89])?[0-9-]{9,13}[0-9Xx]");
     private static final Pattern LANG = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
-    private static final Set<String> GENERATED = Set.of("glossary", "tables", "figures");
+    private static final Set<String> GENERATED = Set.of("glossary", "tables", "figures", "index");
 
     private final Diagnostics diag;
     private final long maxImageBytes;
@@ -330,7 +330,8 @@ public final class ManifestReader {
     /**
      * Each part's output name: its file name's stem ({@code 03-ideology.md}: 03-ideology), or, when two listed
      * files share a name in different folders ({@code intro/index.md}, {@code start/index.md}, as mdBook books have
-     * them), the path with its folders (intro-index, start-index).
+     * them), the path with its folders (intro-index, start-index). A lone {@code index.md} is index-page: the web
+     * edition's front page is index.html.
      */
     static List<Manifest.Entry> withSlugs(List<Manifest.Entry> entries) {
         Map<String, Set<String>> filesByStem = new HashMap<>();
@@ -339,7 +340,11 @@ public final class ManifestReader {
         }
         List<Manifest.Entry> out = new ArrayList<>();
         for (Manifest.Entry e : entries) {
-            if (!e.isGenerated() && filesByStem.get(MarkdownReader.stem(e.file())).size() > 1) {
+            if (!e.isGenerated() && filesByStem.get(MarkdownReader.stem(e.file())).size() == 1
+                    && MarkdownReader.stem(e.file()).equals("index")) {
+                // index.md (Quarto's and many sites' first page) would be the web edition's front page, index.html
+                out.add(e.withSlug("index-page"));
+            } else if (!e.isGenerated() && filesByStem.get(MarkdownReader.stem(e.file())).size() > 1) {
                 String path = MarkdownReader.withoutExtension(Path.of(e.file()).normalize().toString().replace('\\', '/'));
                 out.add(e.withSlug(org.coursebook.model.Slugs.slugify(path)));
             } else {
@@ -375,7 +380,7 @@ public final class ManifestReader {
             }
             if (e.isGenerated()) {
                 if (!GENERATED.contains(e.generated())) {
-                    diag.error(e.pos(), "cannot generate '" + e.generated() + "'", "the build can generate: glossary, tables (a list of tables), figures (a list of figures)");
+                    diag.error(e.pos(), "cannot generate '" + e.generated() + "'", "the build can generate: glossary, index (the back-of-book index), tables (a list of tables), figures (a list of figures)");
                 }
                 String key = "generate:" + e.generated();
                 if (seen.putIfAbsent(key, e.pos()) != null) diag.error(e.pos(), "'generate: " + e.generated() + "' is listed twice", "list it once");

@@ -39,6 +39,7 @@ public final class Markdown {
                 DefinitionExtension.create(),
                 StrikethroughExtension.create(),
                 new LiftedExcerpt.Extension(),
+                new BracketedSpans(),
                 Listings.extension()));
         options.set(TablesExtension.WITH_CAPTION, true);
         options.set(TablesExtension.CLASS_NAME, "");

@@ -894,7 +894,11 @@ public final class MarkdownReader {
             }
             String id = !el.id().isBlank() ? el.id() : headingId(h, text);
             el.removeAttr("id");
+            // {index="entry"} on a heading: its section is a page range of that index entry
+            String indexEntry = el.hasAttr("index") ? el.attr("index").strip() : null;
+            el.removeAttr("index");
             List<org.coursebook.model.Inline> content = TreeBuilder.inlinesOrText(nodes(el, pos));
+            if (indexEntry != null) content = List.of(new org.coursebook.model.Inline.IndexMark(indexEntry, "", true, content, pos));
             int level = Math.max(2, Math.min(h.getLevel(), 6));
             blocks.add(new Block.Heading(level, id, content, "", pos));
         }

@@ -190,6 +190,12 @@ public final class TreeBuilder {
             case "span" -> {
                 List<Node> kids = children(el);
                 if (attrs.equals(Attrs.of("class", "lifted")) && allInline(kids)) return new Inline.Lifted(Node.inlines(kids));
+                if ((attrs.hasClass("index") || attrs.has("data-index")) && allInline(kids)) {
+                    // an index mark, [text]{.index} or [text]{index="entry"}; its other attributes stay on a span inside
+                    Attrs rest = attrs.without("data-index").withoutClass("index");
+                    List<Inline> content = rest.isEmpty() ? Node.inlines(kids) : List.of(new Element(tag, rest, kids, pos));
+                    return new Inline.IndexMark(attrs.has("data-index") ? attrs.get("data-index").strip() : "", "", false, content, pos);
+                }
                 return new Element(tag, attrs, kids, pos);
             }
             case "div" -> {

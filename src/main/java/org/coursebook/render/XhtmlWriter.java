@@ -558,6 +558,17 @@ public final class XhtmlWriter {
             out.sb.append("<span class=\"lifted\"").append(langAttr(langOf(l.content()))).append('>');
             nodes(inner(l.content()), out);
             out.sb.append("</span>");
+        } else if (i instanceof Inline.IndexMark m) {
+            // the place an index locator links to; a mark the index did not use writes only its text
+            if (!m.id().isEmpty() && options.links() != Links.EXTERNAL_ONLY) {
+                out.sb.append("<span id=\"").append(esc(id(out.ch, m.id()), true)).append("\" class=\"index-target\">");
+                nodes(m.content(), out);
+                out.sb.append("</span>");
+            } else {
+                nodes(m.content(), out);
+            }
+        } else if (i instanceof Inline.IndexLocators l) {
+            indexLocators(l, out);
         } else if (i instanceof Inline.LineBreak) {
             out.sb.append("<br />");
         } else if (i instanceof Inline.Wbr) {
@@ -565,6 +576,49 @@ public final class XhtmlWriter {
         } else if (i instanceof Element e) {
             element(e, out);
         }
+    }
+
+    /**
+     * An index entry's locators (EPUB Indexes 1.0 {@code index-locator}). In one document (the print book) each is
+     * an empty link whose page number the stylesheet writes ({@code target-counter}), a range two of them; in
+     * files (EPUB, web) each links with its label, a label repeated in a row only once; standing alone (a
+     * handout), the labels as text. A definition's locator is bold.
+     */
+    private void indexLocators(Inline.IndexLocators l, Out out) {
+        String previous = null;
+        List<Inline.IndexLocators.Locator> locs = new java.util.ArrayList<>();
+        for (Inline.IndexLocators.Locator loc : l.locators()) {
+            String key = loc.start().chapter().value() + "\u0000" + loc.label();
+            if (options.links() == Links.ONE_DOCUMENT || !key.equals(previous)) locs.add(loc);
+            previous = key;
+        }
+        for (int i = 0; i < locs.size(); i++) {
+            Inline.IndexLocators.Locator loc = locs.get(i);
+            boolean last = i == locs.size() - 1;
+            if (loc.definition()) out.sb.append("<strong>");
+            if (options.links() == Links.EXTERNAL_ONLY) {
+                out.sb.append(esc(loc.label(), false));
+            } else if (options.links() == Links.ONE_DOCUMENT) {
+                // the stylesheet writes each page number, with the comma or dash after it: inside the link's own
+                // box, so that a line never starts with the comma
+                String cls = loc.front() ? "index-locator front" : "index-locator";
+                if (loc.end() != null) locatorLink(loc.start(), "", cls + " range-start", out);
+                locatorLink(loc.end() != null ? loc.end() : loc.start(), "", last ? cls : cls + " sep", out);
+            } else {
+                locatorLink(loc.start(), loc.label(), "index-locator", out);
+            }
+            if (loc.definition()) out.sb.append("</strong>");
+            if (!last) out.sb.append(options.links() == Links.ONE_DOCUMENT ? " " : ", ");
+        }
+    }
+
+    private void locatorLink(Target.Ref target, String label, String cls, Out out) {
+        String href = href(target.chapter().value(), target.anchor(), out.ch);
+        // the web edition's index is the longest page: its locators carry only their link (the stylesheet finds them by their list)
+        if (options.partExtension().equals(".html")) out.sb.append("<a href=\"").append(esc(href, true)).append('"');
+        else out.sb.append("<a class=\"").append(cls).append("\" epub:type=\"index-locator\" href=\"").append(esc(href, true)).append('"');
+        if (options.linkTitles()) out.sb.append(" title=\"").append(esc(label.isEmpty() ? "The place in the text" : "Section " + label, true)).append('"');
+        out.sb.append('>').append(esc(label, false)).append("</a>");
     }
 
     private void link(Inline.Link l, Out out) {

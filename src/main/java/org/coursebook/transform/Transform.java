@@ -26,6 +26,7 @@ public interface Transform {
                 new ResolveCrossReferences(unreadParts),
                 new CheckLecturePoints(),
                 new BuildGlossary(),
+                new BuildIndex(),
                 new MarkLanguage(),
                 new BreakUrls(),
                 new WrapTables(),

@@ -96,7 +96,8 @@ public final class WebEditionRenderer implements ListingRenderer {
      */
     @Override
     public Rendered render(Book book, RenderContext ctx, Files files) throws IOException {
-        List<Chapter> parts = book.allParts();
+        // the back-of-book index, longer than any chapter, is cut into pages of the edition's size
+        List<Chapter> parts = IndexPages.split(book.allParts());
         boolean clash = false;
         for (Chapter ch : parts) {
             if (RESERVED.contains(ch.slug().toLowerCase(Locale.ROOT))) {

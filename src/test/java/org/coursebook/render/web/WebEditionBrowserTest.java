@@ -213,7 +213,9 @@ class WebEditionBrowserTest {
         Files.writeString(file, html, StandardCharsets.UTF_8);
         Chromium.Page p = Chromium.load(file.toUri().toString(), 430, 1000, 10_000, "--allow-file-access-from-files");
         List<String> result = List.of(Jsoup.parse(p.dom()).selectFirst("#result").wholeText().split("\n"));
-        assertEquals(List.of("searchHidden true", "title “Great Leap” to Socialism", "contents 26", "notes 21", "overflow false"), result);
+        int contents = Jsoup.parse(web.resolve(CHAPTER).toFile(), "UTF-8").select(".contents-list a").size();
+        assertTrue(contents > 20, "the contents lists every part: " + contents);
+        assertEquals(List.of("searchHidden true", "title “Great Leap” to Socialism", "contents " + contents, "notes 21", "overflow false"), result);
         assertFalse(p.console().isEmpty(), "Chromium says it blocked the page's script");
         assertTrue(p.console().stream().allMatch(c -> c.startsWith("\"Blocked script execution")), "no script ran in the page: " + p.console());
     }
