@@ -28,8 +28,11 @@ import java.util.Set;
  * navigation document (their markers at the start of the document's body).
  */
 public final class PageBreakMarkers implements XhtmlWriter.BlockHook {
-    /** One marker: the page it stands for, and the word before which it stands in its block. */
-    private record Marker(int page, String folio, int word) {}
+    /**
+     * One marker: the page it stands for, and the word before which it stands in its block, or the item (its
+     * 0-based index in the block, {@link Pagination.Place#item}) at whose start it stands (-1: by word).
+     */
+    private record Marker(int page, String folio, int word, int item) {}
 
     /** An entry of the page list: the page's folio and the marker it leads to ({@code file#id}). */
     public record Entry(String label, String href) {}
@@ -62,7 +65,11 @@ public final class PageBreakMarkers implements XhtmlWriter.BlockHook {
         }
         for (Pagination.Page page : pages) {
             Pagination.Place p = places[page.index()];
-            Marker m = new Marker(page.index(), page.folio(), p == null ? 0 : p.word());
+            Chapter inPart = p == null ? null : parts.get(p.part());
+            // The index is the one part whose text is not the same in both outputs (its locators are section numbers
+            // in the e-book, page numbers in print): its markers go by entry.
+            boolean byItem = inPart != null && inPart.generated().equals("index") && p.item() >= 0;
+            Marker m = new Marker(page.index(), page.folio(), p == null ? 0 : p.word(), byItem ? p.item() : -1);
             String file;
             if (p == null) {
                 file = lastFile;
@@ -125,7 +132,38 @@ public final class PageBreakMarkers implements XhtmlWriter.BlockHook {
         Map<Integer, List<Marker>> blocks = inBlocks.get(ch.slug());
         List<Marker> markers = blocks == null ? null : blocks.get(index);
         if (markers == null) return xhtml;
-        return insert(xhtml, markers);
+        List<Marker> byWord = new ArrayList<>();
+        for (Marker m : markers) {
+            if (m.item() < 0) {
+                byWord.add(m);
+                continue;
+            }
+            // at the start of the item's content, after the markers of earlier pages there; by word if it is not there
+            int end = itemStart(xhtml, m.item());
+            if (end < 0) {
+                byWord.add(new Marker(m.page(), m.folio(), m.word(), -1));
+                continue;
+            }
+            int put = end;
+            while (xhtml.startsWith("<span epub:type=\"pagebreak\"", put)) put = tagEnd(xhtml, put) + 1;
+            xhtml = xhtml.substring(0, put) + marker(m.folio()) + xhtml.substring(put);
+        }
+        return byWord.isEmpty() ? xhtml : insert(xhtml, byWord);
+    }
+
+    /**
+     * The offset right after the start tag of the {@code n}-th (0-based) item ({@link Pagination.Place#ITEM_TAGS})
+     * of {@code xhtml}, or -1.
+     */
+    static int itemStart(String xhtml, int n) {
+        int seen = 0;
+        for (int i = xhtml.indexOf('<'); i >= 0; i = xhtml.indexOf('<', i + 1)) {
+            if (i + 1 >= xhtml.length() || !Character.isLetter(xhtml.charAt(i + 1))) continue;
+            if (!Pagination.Place.ITEM_TAGS.contains(tagName(xhtml, i + 1))) continue;
+            int end = tagEnd(xhtml, i);
+            if (seen++ == n) return xhtml.charAt(end - 1) == '/' ? -1 : end + 1;
+        }
+        return -1;
     }
 
     /** Elements the scanner steps out of when a marker would stand just inside them. */

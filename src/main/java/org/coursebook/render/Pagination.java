@@ -65,15 +65,28 @@ public record Pagination(List<Page> pages, int bodyStart, Map<String, Integer> i
      *              {@link #PART_START} for text of the part outside them (its opener, its lecture points)
      * @param word  the 0-based index of the word in that block (words are runs of characters between white space;
      *              soft hyphens are not characters; block elements separate words), or 0 at {@link #PART_START}
+     * @param item  the 0-based index, in document order, of the innermost item of the block that holds the line (an
+     *              element of {@link #ITEM_TAGS}: a list item, a heading, a paragraph), -1 for none: where a part's
+     *              text differs between outputs (the index's locators are section numbers in the e-book and page
+     *              numbers in print), the line is found by its item
      */
-    public record Place(String part, int block, int word) {
+    public record Place(String part, int block, int word, int item) {
         /** {@link #block} of a place in a part's own text before its blocks (the opener). */
         public static final int PART_START = -1;
         /** The parts the print book makes itself, named by the ids their elements have in the print document. */
         public static final String TITLE_PAGE = "title-page", COPYRIGHT_PAGE = "copyright-page", CONTENTS = "contents";
 
+        /** The elements counted as items (see {@link #item}). */
+        public static final java.util.Set<String> ITEM_TAGS = java.util.Set.of("li", "h1", "h2", "h3", "h4", "h5", "h6", "p", "dt", "dd");
+
+        /** A place in no item. */
+        public Place(String part, int block, int word) {
+            this(part, block, word, -1);
+        }
+
         public Place {
             Objects.requireNonNull(part);
+            if (item < -1) throw new IllegalArgumentException("no such item: " + item);
             if (block < PART_START || word < 0) throw new IllegalArgumentException("no such place: " + block + ", " + word);
             if (block == PART_START) word = 0;
         }

@@ -47,13 +47,15 @@ final class LayoutReader {
 
     /** The text being counted in one part or block. */
     private static final class Scope {
-        final Element element;
+        Element element;
         final String part;
         final int block;
         final WordCounter words = new WordCounter();
         /** The laid-out text (one text node's, hyphenated) that the last text run came from, and how far it was fed. */
         String master;
         int fed;
+        /** The items met in this scope, in document order (an item's box may be split into several). */
+        final java.util.Set<Element> items = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
         Scope(Element element, String part, int block) {
             this.element = element;
@@ -80,6 +82,10 @@ final class LayoutReader {
     private final int[] tops;
     private final Candidate[] first;
     private final Deque<Scope> scopes = new ArrayDeque<>();
+    /** The items ({@link Pagination.Place#ITEM_TAGS}) the walk is in, innermost first: their 0-based indexes in their block. */
+    private final Deque<Integer> items = new ArrayDeque<>();
+    /** The scopes of the keyed blocks, by part and index. */
+    private final Map<String, Scope> keyed = new HashMap<>();
     private long order;
 
     private LayoutReader(List<PageBox> pages) {
@@ -158,6 +164,8 @@ final class LayoutReader {
         }
         boolean block = box instanceof BlockBox && !(box instanceof LineBox);
         if (block) scopes.peek().separator();
+        boolean item = block && el != null && Pagination.Place.ITEM_TAGS.contains(el.getLocalName()) && scopes.peek().items.add(el);
+        if (item) items.push(scopes.peek().items.size() - 1);
         if (box instanceof BlockBox b && b.isReplaced()) {
             Scope s = scopes.peek();
             s.flush();
@@ -169,6 +177,7 @@ final class LayoutReader {
             for (int i = 0; i < box.getChildCount(); i++) visit(box.getChild(i));
         }
         if (block) scopes.peek().separator();
+        if (item) items.pop();
         if (pushed) {
             scopes.peek().flush();
             scopes.pop();
@@ -186,11 +195,20 @@ final class LayoutReader {
         String key = el.getAttribute(BLOCK_KEY);
         if (!key.isEmpty() && scopes.peek().part != null) {
             int colon = key.lastIndexOf(':');
+            int block;
             try {
-                return new Scope(el, scopes.peek().part, Integer.parseInt(key.substring(colon + 1)));
+                block = Integer.parseInt(key.substring(colon + 1));
             } catch (NumberFormatException e) {
                 return null;
             }
+            // a block written as several elements (a table and its source line) is one block: its count goes on
+            Scope s = keyed.get(scopes.peek().part + ":" + block);
+            if (s == null) {
+                s = new Scope(el, scopes.peek().part, block);
+                keyed.put(scopes.peek().part + ":" + block, s);
+            }
+            s.element = el;
+            return s;
         }
         return null;
     }
@@ -255,7 +273,8 @@ final class LayoutReader {
     private void candidate(int y, Scope s, int word) {
         if (s.part == null) return;
         int page = pageAt(y);
-        Candidate c = new Candidate(y, order++, new Pagination.Place(s.part, s.block, s.block == Pagination.Place.PART_START ? 0 : word));
+        int item = items.isEmpty() || s.block == Pagination.Place.PART_START ? -1 : items.peek();
+        Candidate c = new Candidate(y, order++, new Pagination.Place(s.part, s.block, s.block == Pagination.Place.PART_START ? 0 : word, item));
         Candidate best = first[page];
         if (best == null || y < best.y()) first[page] = c;
     }

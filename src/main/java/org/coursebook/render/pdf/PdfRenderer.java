@@ -134,17 +134,54 @@ public final class PdfRenderer implements Renderer {
     }
 
     /**
-     * A top-level block of the print book with its key ({@code data-b="<part>:<index>"}) in its first start tag, for
-     * {@link LayoutReader} to know it; a block that does not start with an element (a template's text) stays as it is.
+     * A top-level block of the print book with its key ({@code data-b="<part>:<index>"}) in the start tag of each of
+     * its outermost elements (a table is its box and its source line), for {@link LayoutReader} to know it; text
+     * outside any element (a template's) stays unkeyed.
      */
     static String keyed(Chapter ch, int index, String xhtml) {
-        int lt = 0;
-        while (lt < xhtml.length() && Character.isWhitespace(xhtml.charAt(lt))) lt++;
-        if (lt >= xhtml.length() || xhtml.charAt(lt) != '<' || lt + 1 >= xhtml.length() || !Character.isLetter(xhtml.charAt(lt + 1))) return xhtml;
-        int nameEnd = lt + 1;
-        while (nameEnd < xhtml.length() && !Character.isWhitespace(xhtml.charAt(nameEnd)) && xhtml.charAt(nameEnd) != '>'
-                && xhtml.charAt(nameEnd) != '/') nameEnd++;
-        return xhtml.substring(0, nameEnd) + " " + LayoutReader.BLOCK_KEY + "=\"" + org.coursebook.render.XhtmlWriter.esc(ch.slug(), true)
-                + ":" + index + "\"" + xhtml.substring(nameEnd);
+        String attr = " " + LayoutReader.BLOCK_KEY + "=\"" + org.coursebook.render.XhtmlWriter.esc(ch.slug(), true) + ":" + index + "\"";
+        StringBuilder sb = new StringBuilder(xhtml.length() + 2 * attr.length());
+        int depth = 0, copied = 0;
+        for (int i = xhtml.indexOf('<'); i >= 0 && i + 1 < xhtml.length(); i = xhtml.indexOf('<', i + 1)) {
+            for (String[] skip : new String[][] {{"<!--", "-->"}, {"<?", "?>"}, {"<![CDATA[", "]]>"}}) {
+                if (xhtml.startsWith(skip[0], i)) {
+                    int e = xhtml.indexOf(skip[1], i);
+                    i = e < 0 ? xhtml.length() : e;
+                }
+            }
+            if (i >= xhtml.length() - 1) break;
+            char next = xhtml.charAt(i + 1);
+            if (next == '/') {
+                depth--;
+                continue;
+            }
+            if (!Character.isLetter(next)) continue;
+            int end = tagEnd(xhtml, i);
+            if (depth == 0) {
+                int name = i + 1;
+                while (name < end && !Character.isWhitespace(xhtml.charAt(name)) && xhtml.charAt(name) != '/') name++;
+                sb.append(xhtml, copied, name).append(attr);
+                copied = name;
+            }
+            if (xhtml.charAt(end - 1) != '/') depth++;
+            i = end;
+        }
+        return sb.append(xhtml, copied, xhtml.length()).toString();
+    }
+
+    /** The offset of the {@code >} that ends the tag at {@code start} (quoted attribute values skipped). */
+    private static int tagEnd(String s, int start) {
+        char quote = 0;
+        for (int i = start + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i;
+            }
+        }
+        return s.length() - 1;
     }
 }

@@ -56,7 +56,7 @@ class PrintPagesInEpubTest {
     void theRealBooksMarkersStandBeforeTheWordsThatBeginItsPages() throws IOException {
         Path out = Builds.realOut();
         List<String> problems = check(out.resolve("soviet-russia.pdf"), out.resolve("soviet-russia.epub"), PageSize.LETTER,
-                page -> page % 3 == 0 || page < 12);
+                page -> true);
         assertEquals(List.of(), problems);
     }
 
@@ -136,6 +136,14 @@ class PrintPagesInEpubTest {
                 List<String> printed = bodyWords(in, i, geometry);
                 if (printed.isEmpty()) continue; // a blank page: its marker stands before the next page's
                 printed = withoutRepeatedHeader(printed, doc, at);
+                // The index's locators are page numbers in print and section numbers in the e-book: its markers
+                // stand at the start of the entry the page begins in; a page that begins with the locators of an
+                // entry begun on the page before is compared from its first entry after them.
+                if (e[0].equals("book-index.xhtml") || doc.contains("role=\"doc-index\"")) {
+                    int k = 0;
+                    while (k < printed.size() - 1 && printed.get(k).matches("[\\divxlc–,.]+") && !printed.get(k).matches("[a-z]+")) k++;
+                    if (k > 0) printed = printed.subList(k, printed.size());
+                }
                 String first = printed.get(0);
                 String after = firstWordAfter(doc, at + marker.length());
                 if (!sameWord(first, after)) {
@@ -184,8 +192,11 @@ class PrintPagesInEpubTest {
         List<String> header = new ArrayList<>();
         for (String w : doc.substring(head, headEnd).replaceAll("<[^>]+>", " ").split("\\s+")) if (!normal(w).isEmpty()) header.add(normal(w));
         if (header.isEmpty() || printed.size() <= header.size()) return printed;
-        for (int k = 0; k < header.size(); k++) if (!normal(printed.get(k)).equals(header.get(k))) return printed;
-        return printed.subList(header.size(), printed.size());
+        // header cells of several lines come out line by line across the row: the words of the header, in any order
+        List<String> bag = new ArrayList<>(header);
+        int k = 0;
+        while (k < printed.size() && bag.remove(normal(printed.get(k)))) k++;
+        return bag.isEmpty() ? printed.subList(k, printed.size()) : printed;
     }
 
     /** The first word of the text after {@code from} in an XHTML document (tags of block elements separate words). */
