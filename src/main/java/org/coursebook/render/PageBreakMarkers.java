@@ -32,7 +32,7 @@ public final class PageBreakMarkers implements XhtmlWriter.BlockHook {
      * One marker: the page it stands for, and the word before which it stands in its block, or the item (its
      * 0-based index in the block, {@link Pagination.Place#item}) at whose start it stands (-1: by word).
      */
-    private record Marker(int page, String folio, int word, int item) {}
+    record Marker(int page, String folio, int word, int item) {}
 
     /** An entry of the page list: the page's folio and the marker it leads to ({@code file#id}). */
     public record Entry(String label, String href) {}

@@ -125,7 +125,7 @@ class CourseContentTest {
     @Test
     void frontAndBackMatterArePresent() {
         assertEquals(List.of("How to Use This Book"), book().frontMatter().stream().map(Chapter::title).toList());
-        assertEquals(List.of("Chronology, 1917–1991", "Glossary", "Further Reading"),
+        assertEquals(List.of("Chronology, 1917–1991", "Glossary", "Further Reading", "Index"),
                 book().backMatter().stream().map(Chapter::title).toList());
     }
 

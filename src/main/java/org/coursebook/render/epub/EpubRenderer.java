@@ -87,23 +87,35 @@ public final class EpubRenderer implements Renderer {
         return "epub";
     }
 
+    /**
+     * What the build's progress line for the e-book says when the build made no print book: a build of the EPUB
+     * alone does not lay the print book out (that would make it two to three times slower), so its EPUB has no
+     * page-break markers and no page list.
+     */
+    public static final String NO_PRINT_PAGES = "no print page numbers: build it with the PDF (--format epub,pdf) for its page list";
+
     @Override
     public Rendered render(Book book, RenderContext ctx) throws IOException {
-        byte[] epub = build(book, ctx);
-        return Rendered.of(ctx.output().write(book.meta().slug() + ".epub", Written.EBOOK, -1, out -> out.write(epub)));
+        Pagination pagination = printPages == null ? null : printPages.of(book, ctx);
+        byte[] epub = build(book, ctx, pagination);
+        return Rendered.of(ctx.output().write(book.meta().slug() + ".epub", Written.EBOOK, -1, out -> out.write(epub)))
+                .withNote(printPages != null && pagination == null ? NO_PRINT_PAGES : "");
     }
 
-    /** The EPUB's bytes. */
+    /** The EPUB's bytes, with the print book's page numbers if this build made it. */
     public byte[] build(Book book, RenderContext ctx) throws IOException {
+        return build(book, ctx, printPages == null ? null : printPages.of(book, ctx));
+    }
+
+    /**
+     * The EPUB's bytes.
+     *
+     * @param pagination the print book's pagination, for page-break markers and a page list; null for none
+     */
+    public byte[] build(Book book, RenderContext ctx, Pagination pagination) throws IOException {
         List<Item> items = new ArrayList<>();
         List<String> spine = new ArrayList<>();
         Map<String, Object> base = baseModel(book);
-        Pagination pagination = printPages == null ? null : printPages.of(book, ctx);
-        if (printPages != null && pagination == null) {
-            ctx.diagnostics().note(org.coursebook.diag.SourcePos.of(book.sourceDir()),
-                    "the EPUB has no print page numbers: the print book was not made in this build",
-                    "build the PDF with it (--format epub,pdf, or every format) for page-break markers and a page list that follow the print book");
-        }
         PageBreakMarkers markers = pagination == null || pagination.size() == 0 ? null : new PageBreakMarkers(pagination, book);
         base.put("w", org.coursebook.render.XhtmlWriter.epub(ctx.templates()).withBlockHook(markers));
         base.put("pageList", markers == null ? List.of() : markers.entries().stream()

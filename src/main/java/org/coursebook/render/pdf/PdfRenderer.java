@@ -82,7 +82,8 @@ public final class PdfRenderer implements Renderer {
      * when it drew {@code book} in the same build ({@code ctx}), or null when it did not draw it (a build of the
      * e-book alone). Laying the print book out only for the e-book would cost what drawing it does, most of it: on
      * the 148-page real book it made an e-book-only build two to three times slower, and a warm rebuild in watch
-     * mode four times (1.2 s to 5.4 s); {@link #layOut} does it when wanted.
+     * mode four times (1.2 s to 5.4 s), so such a build says it has none ({@code EpubRenderer.NO_PRINT_PAGES}); {@link #layOut} lays it out
+     * when wanted.
      *
      * @param book the book as the pipeline hands it to every renderer (not yet fitted to the print page)
      */

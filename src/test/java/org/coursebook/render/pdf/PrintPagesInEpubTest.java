@@ -80,14 +80,19 @@ class PrintPagesInEpubTest {
     @Test
     void anEpubBuiltWithoutItsPrintBookSaysInOneLineThatItHasNoPageNumbers(@TempDir Path tmp) throws IOException {
         Path manifest = Builds.copyBook("small", tmp.resolve("book"));
-        BuildPipeline.Result r = Builds.build(manifest, tmp.resolve("out"), Set.of("epub"));
-        List<String> notes = r.diagnostics().stream().map(Object::toString).filter(d -> d.contains("print page numbers")).toList();
-        assertEquals(1, notes.size(), r.diagnostics().toString());
-        assertTrue(notes.get(0).contains("--format epub,pdf"), notes.get(0));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int code = org.coursebook.cli.Main.run(new String[] {"build", "--book", manifest.toString(), "--out", tmp.resolve("out").toString(),
+                "--format", "epub"}, new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("print page numbers")).toList();
+        assertEquals(1, lines.size(), out.toString(StandardCharsets.UTF_8));
+        assertTrue(lines.get(0).matches("epub\\s+\\d+\\.\\d\\d s  \\(no print page numbers: build it with the PDF \\(--format epub,pdf\\) for its page list\\)"), lines.get(0));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
         Map<String, String> epub = entries(tmp.resolve("out/a-small-test-book.epub"));
         assertFalse(epub.get("OEBPS/nav.xhtml").contains("page-list"));
         assertFalse(epub.get("OEBPS/one.xhtml").contains("doc-pagebreak"));
         assertFalse(epub.get("OEBPS/package.opf").contains("pageBreakSource"));
+        assertFalse(epub.get("OEBPS/package.opf").contains("pageBreakMarkers"));
         assertTrue(EpubValidator.validate(tmp.resolve("out/a-small-test-book.epub")).clean());
     }
 
