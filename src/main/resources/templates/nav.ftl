@@ -21,5 +21,12 @@
 <#list book.backMatter() as ch><#if ch.isGlossary()><li><a epub:type="glossary" href="${ch.fileName()}">${ch.title()}</a></li></#if><#if ch.generated() == 'index'><li><a epub:type="index" href="${ch.fileName()}">${ch.title()}</a></li></#if></#list>
 </ol>
 </nav>
+<#if pageList?has_content>
+<nav epub:type="page-list" id="page-list" role="doc-pagelist" aria-label="Pages of the print edition" hidden="hidden">
+<ol>
+<#list pageList as pg><li><a href="${pg.href}">${pg.label}</a></li>
+</#list></ol>
+</nav>
+</#if>
 </body>
 </html>

@@ -18,6 +18,11 @@
 <#if meta.rights()?has_content><dc:rights>${meta.rights()}</dc:rights></#if>
 <#if meta.license()?has_content><link rel="dcterms:license" href="${meta.license()}"/></#if>
 <#if meta.description()?has_content><dc:description>${meta.description()}</dc:description></#if>
+<#if printSource?has_content><#-- where the page-break markers and the page list come from (EPUB Accessibility 1.1: pageBreakSource) -->
+<dc:source id="print-source">${printSource}</dc:source>
+<meta refines="#print-source" property="source-of">pagination</meta>
+<meta property="pageBreakSource">${printSource}</meta>
+</#if>
 <meta property="dcterms:modified">${modified}</meta>
 <#list accessibility.modes as m><meta property="schema:accessMode">${m}</meta>
 </#list><#list accessibility.sufficient as m><meta property="schema:accessModeSufficient">${m}</meta>

@@ -211,19 +211,21 @@ public final class BuildPipeline {
             for (Renderer r : selected) {
                 long t = System.nanoTime();
                 output.producer(r.format());
+                String remark = "";
                 try {
                     Set<String> before = paths(output.staged());
                     Rendered done = r instanceof ListingRenderer listing
                             ? listing.render(book, ctx, new ListingRenderer.Files(files, output.kept(), output.keptUndescribed()))
                             : r.render(book, ctx);
                     files.addAll(checkReturned(r, before, done, output));
+                    remark = done.note();
                 } catch (BuildException e) {
                     // A source error only a renderer can see (a book's template that fails as it runs): reported
                     // with the others; the other renderers still run, so that one build lists every such error.
                     addNew(diag, e.diagnostics());
                 }
                 stages.add(stage(stageName(r), t, refreshed.contains(r.format())
-                        ? "made again: it lists the files this build changed" : ""));
+                        ? "made again: it lists the files this build changed" : remark));
             }
             if (!opts.printLayouts().isEmpty()) {
                 long t = System.nanoTime();

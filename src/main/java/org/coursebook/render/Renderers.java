@@ -20,7 +20,10 @@ public final class Renderers {
         CoverArt cover = new CoverArt();
         // The download page and the web edition list what the renderers before them returned (the pipeline hands them
         // their files): they come last.
-        return List.of(new EpubRenderer(cover), new PdfRenderer(engine), new PrintCoverRenderer(engine, cover),
+        // The print book comes before the e-book, which takes its pagination from it (laid out without drawing when
+        // the build makes no print book).
+        PdfRenderer pdf = new PdfRenderer(engine);
+        return List.of(pdf, new EpubRenderer(cover, pdf::paginate), new PrintCoverRenderer(engine, cover),
                 new HandoutRenderer(engine), new DownloadPageRenderer(cover), new WebEditionRenderer(cover));
     }
 }

@@ -71,10 +71,37 @@ public final class XhtmlWriter {
 
     private final Options options;
     private final Templates templates;
+    private final BlockHook blockHook;
 
     public XhtmlWriter(Options options, Templates templates) {
+        this(options, templates, null);
+    }
+
+    private XhtmlWriter(Options options, Templates templates, BlockHook blockHook) {
         this.options = options;
         this.templates = templates;
+        this.blockHook = blockHook;
+    }
+
+    /**
+     * What an output adds to each top-level block of a part once it is written: the print book a key that finds the
+     * block again from its layout, the EPUB the page-break markers of the print pages that begin in it (see
+     * {@link Pagination.Place}).
+     */
+    @FunctionalInterface
+    public interface BlockHook {
+        /**
+         * @param ch    the part
+         * @param index the block's 0-based index in {@code ch.blocks()}
+         * @param xhtml the block as written
+         * @return the block to write instead
+         */
+        String written(Chapter ch, int index, String xhtml);
+    }
+
+    /** This writer with {@code hook} applied to every top-level block {@link #blocks} writes (null: none). */
+    public XhtmlWriter withBlockHook(BlockHook hook) {
+        return new XhtmlWriter(options, templates, hook);
     }
 
     /** The EPUB's writer. {@code templates} may be null (no per-node templates). */
@@ -140,8 +167,36 @@ public final class XhtmlWriter {
     public String blocks(Chapter ch) {
         Out out = new Out(ch);
         out.linkTerms = !options.termLinks().isEmpty();
-        writeBlocks(ch.blocks(), out);
+        if (blockHook == null) writeBlocks(ch.blocks(), out);
+        else hookedBlocks(ch.blocks(), out);
         return out.sb.toString();
+    }
+
+    /** A part's top-level blocks as {@link #writeBlocks} writes them, each passed through the {@link #blockHook}. */
+    private void hookedBlocks(List<? extends Block> blocks, Out out) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            int start = out.sb.length();
+            if (b instanceof Block.Heading h && i + 1 < blocks.size() && blocks.get(i + 1) instanceof Block.Table t && t.fit().landscape()) {
+                // the heading goes onto the table's landscape page, inside its box: each keeps its own index
+                table(t, out, h);
+                String both = out.sb.substring(start);
+                Out alone = new Out(out.ch);
+                block(h, alone);
+                String heading = alone.sb.toString();
+                String hooked = blockHook.written(out.ch, i + 1, both);
+                int at = hooked.indexOf(heading);
+                if (at >= 0) hooked = hooked.substring(0, at) + blockHook.written(out.ch, i, heading) + hooked.substring(at + heading.length());
+                out.sb.setLength(start);
+                out.sb.append(hooked).append('\n');
+                i++;
+                continue;
+            }
+            block(b, out);
+            String written = out.sb.substring(start);
+            out.sb.setLength(start);
+            out.sb.append(blockHook.written(out.ch, i, written)).append('\n');
+        }
     }
 
     /** One block of chapter {@code ch}. */

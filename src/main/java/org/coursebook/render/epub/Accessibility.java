@@ -17,6 +17,16 @@ record Accessibility(List<String> modes, List<String> sufficient, List<String> f
 
     /** @param cover whether the book opens on a cover image */
     static Accessibility of(Book book, boolean cover) {
+        return of(book, cover, false);
+    }
+
+    /**
+     * @param cover      whether the book opens on a cover image
+     * @param printPages whether the book carries the print book's page-break markers and page list: then
+     *                   {@code pageBreakMarkers} and {@code pageNavigation} (the vocabulary's current names) and
+     *                   {@code printPageNumbers} (their older name, which reading systems of before 2023 know)
+     */
+    static Accessibility of(Book book, boolean cover, boolean printPages) {
         boolean images = cover || !book.assets().isEmpty();
         boolean tables = false, notes = false;
         for (Chapter c : book.allParts()) {
@@ -30,12 +40,14 @@ record Accessibility(List<String> modes, List<String> sufficient, List<String> f
                 "displayTransformability"));
         if (images) features.add("alternativeText");
         if (notes) features.add("annotations");
+        if (printPages) features.addAll(List.of("pageBreakMarkers", "pageNavigation", "printPageNumbers"));
         StringBuilder summary = new StringBuilder("This publication has a navigable table of contents, headings in a "
                 + "logical hierarchy, and a reading order that follows the printed book. Text can be resized and "
                 + "restyled by the reading system." + languages(book));
         if (images) summary.append(" Every image has a text alternative.");
         if (tables) summary.append(" Data tables have captions and header cells.");
         if (notes) summary.append(" Footnotes are linked both ways and marked as notes.");
+        if (printPages) summary.append(" The page numbers of the print edition are marked in the text and listed in a page list.");
         summary.append(" Display quotes that repeat the text are hidden from assistive technology, so nothing is read twice."
                 + " There are no flashing, motion or sound hazards.");
         return new Accessibility(modes, List.of("textual"), features, List.of("none"), summary.toString());

@@ -5,6 +5,8 @@ import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
 import org.coursebook.render.CodeWrap;
 import org.coursebook.render.Fonts;
+import org.coursebook.render.PageBreakMarkers;
+import org.coursebook.render.Pagination;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.cover.CoverArt;
 import org.coursebook.render.Rendered;
@@ -44,15 +46,34 @@ public final class EpubRenderer implements Renderer {
     /** A file of the publication; {@code content} is null only for the cover image, which is added last. */
     public record Item(String id, String href, String mediaType, String properties, byte[] content) {}
 
-    private final CoverArt coverArt;
+    /** Where the e-book gets the print book's pagination from (the print renderer of the same build). */
+    @FunctionalInterface
+    public interface PrintPages {
+        /** The pagination of the print book of {@code book} drawn in this build ({@code ctx}), or null if none was drawn. */
+        Pagination of(Book book, RenderContext ctx) throws IOException;
+    }
 
+    private final CoverArt coverArt;
+    private final PrintPages printPages;
+
+    /** An e-book without the print book's page numbers. */
     public EpubRenderer() {
-        this(new CoverArt());
+        this(new CoverArt(), null);
     }
 
     /** @param coverArt the cover, shared with the other renderers that show it */
     public EpubRenderer(CoverArt coverArt) {
+        this(coverArt, null);
+    }
+
+    /**
+     * @param coverArt   the cover, shared with the other renderers that show it
+     * @param printPages the print book's pagination, for page-break markers and a page list (EPUB 3.3 §7.4.2.2,
+     *                   EPUB Accessibility 1.1 §"Page navigation"); null for an e-book without them
+     */
+    public EpubRenderer(CoverArt coverArt, PrintPages printPages) {
         this.coverArt = coverArt;
+        this.printPages = printPages;
     }
 
     /** Starts drawing the cover while the chapters are read. */
@@ -66,18 +87,39 @@ public final class EpubRenderer implements Renderer {
         return "epub";
     }
 
+    /**
+     * What the build's progress line for the e-book says when the build made no print book: a build of the EPUB
+     * alone does not lay the print book out (that would make it two to three times slower), so its EPUB has no
+     * page-break markers and no page list.
+     */
+    public static final String NO_PRINT_PAGES = "no print page numbers: build it with the PDF (--format epub,pdf) for its page list";
+
     @Override
     public Rendered render(Book book, RenderContext ctx) throws IOException {
-        byte[] epub = build(book, ctx);
-        return Rendered.of(ctx.output().write(book.meta().slug() + ".epub", Written.EBOOK, -1, out -> out.write(epub)));
+        Pagination pagination = printPages == null ? null : printPages.of(book, ctx);
+        byte[] epub = build(book, ctx, pagination);
+        return Rendered.of(ctx.output().write(book.meta().slug() + ".epub", Written.EBOOK, -1, out -> out.write(epub)))
+                .withNote(printPages != null && pagination == null ? NO_PRINT_PAGES : "");
     }
 
-    /** The EPUB's bytes. */
+    /** The EPUB's bytes, with the print book's page numbers if this build made it. */
     public byte[] build(Book book, RenderContext ctx) throws IOException {
+        return build(book, ctx, printPages == null ? null : printPages.of(book, ctx));
+    }
+
+    /**
+     * The EPUB's bytes.
+     *
+     * @param pagination the print book's pagination, for page-break markers and a page list; null for none
+     */
+    public byte[] build(Book book, RenderContext ctx, Pagination pagination) throws IOException {
         List<Item> items = new ArrayList<>();
         List<String> spine = new ArrayList<>();
         Map<String, Object> base = baseModel(book);
-        base.put("w", org.coursebook.render.XhtmlWriter.epub(ctx.templates()));
+        PageBreakMarkers markers = pagination == null || pagination.size() == 0 ? null : new PageBreakMarkers(pagination, book);
+        base.put("w", org.coursebook.render.XhtmlWriter.epub(ctx.templates()).withBlockHook(markers));
+        base.put("pageList", markers == null ? List.of() : markers.entries().stream()
+                .map(e -> Map.of("label", e.label(), "href", e.href())).toList());
 
         // The cover may still be drawing on another thread (see prepare): only its size is needed until the end.
         CoverArt.Size coverSize = coverArt.ebookSize(book);
@@ -87,11 +129,11 @@ public final class EpubRenderer implements Renderer {
         items.add(new Item("cover-image", coverHref, coverSize.mediaType(), "cover-image", null));
         items.add(new Item("cover", "cover.xhtml", XHTML, "", bytes(ctx.templates().render("cover-page.ftl", base))));
         spine.add("cover");
-        items.add(page(ctx, base, "title", "Title page", "title.xhtml"));
+        items.add(page(ctx, base, "title", "Title page", "title.xhtml", markers));
         spine.add("title");
-        items.add(page(ctx, base, "copyright", "Copyright", "copyright.xhtml"));
+        items.add(page(ctx, base, "copyright", "Copyright", "copyright.xhtml", markers));
         spine.add("copyright");
-        items.add(new Item("nav", "nav.xhtml", XHTML, "nav", bytes(ctx.templates().render("nav.ftl", base))));
+        items.add(new Item("nav", "nav.xhtml", XHTML, "nav", bytes(marked(markers, "nav.xhtml", ctx.templates().render("nav.ftl", base)))));
         spine.add("nav");
 
         List<Chapter> parts = book.allParts();
@@ -99,7 +141,7 @@ public final class EpubRenderer implements Renderer {
         java.util.stream.IntStream.range(0, parts.size()).parallel().forEach(i -> {
             Map<String, Object> model = new HashMap<>(base);
             model.put("chapter", parts.get(i));
-            rendered[i] = ctx.templates().render("chapter.ftl", model);
+            rendered[i] = marked(markers, parts.get(i).fileName(), ctx.templates().render("chapter.ftl", model));
         });
         for (int i = 0; i < parts.size(); i++) {
             Chapter c = parts.get(i);
@@ -132,7 +174,8 @@ public final class EpubRenderer implements Renderer {
         opf.put("spine", spine);
         opf.put("publisher", ctx.institution().publisher());
         opf.put("modified", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").format(ctx.buildTime().atOffset(ZoneOffset.UTC)));
-        opf.put("accessibility", Accessibility.of(book, true).model());
+        opf.put("accessibility", Accessibility.of(book, true, markers != null).model());
+        opf.put("printSource", markers == null ? "" : printSource(book));
         byte[] packageDoc = bytes(ctx.templates().render("package.opf.ftl", opf));
 
         EpubZip zip = new EpubZip(ctx.buildTime());
@@ -170,11 +213,32 @@ public final class EpubRenderer implements Renderer {
         return m;
     }
 
-    private Item page(RenderContext ctx, Map<String, Object> base, String which, String title, String href) {
+    private Item page(RenderContext ctx, Map<String, Object> base, String which, String title, String href, PageBreakMarkers markers) {
         Map<String, Object> m = new HashMap<>(base);
         m.put("which", which);
         m.put("pageTitle", title);
-        return new Item(which, href, XHTML, "", bytes(ctx.templates().render("page.ftl", m)));
+        return new Item(which, href, XHTML, "", bytes(marked(markers, href, ctx.templates().render("page.ftl", m))));
+    }
+
+    /** A document with the page-break markers that go at the start or end of its body (none without markers). */
+    private static String marked(PageBreakMarkers markers, String file, String xhtml) {
+        return markers == null ? xhtml : markers.document(file, xhtml);
+    }
+
+    /**
+     * The print edition the page numbers come from, as the package names it ({@code dc:source} and
+     * {@code pageBreakSource}): the book's title and identifier, and the print book's page size.
+     */
+    static String printSource(Book book) {
+        org.coursebook.model.PageSize size = book.meta().pageSize();
+        String paper = switch (size) {
+            case LETTER -> "US Letter";
+            case A4 -> "A4";
+            case TRADE -> "trade paperback, 6 × 9 in";
+            case A5 -> "A5";
+            case HALF_LETTER -> "half letter, 5.5 × 8.5 in";
+        };
+        return book.meta().title() + ", print edition (PDF, " + paper + "), " + book.meta().identifier();
     }
 
     private static Map<String, String> itemModel(Item i) {

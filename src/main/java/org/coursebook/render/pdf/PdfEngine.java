@@ -23,6 +23,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
+import org.coursebook.render.Pagination;
 
 /**
  * Draws XHTML to PDF with openhtmltopdf: fonts registered (embedded, subset), TeX hyphenation, PDF/UA-1
@@ -61,8 +63,21 @@ public final class PdfEngine {
         void finish(PDDocument doc) throws IOException;
     }
 
-    /** A drawn and finished PDF: its bytes, and its page count, counted while the document was open. */
-    public record Drawn(byte[] bytes, int pages) {}
+    /**
+     * A drawn and finished PDF: its bytes, its page count (counted while the document was open), and the pagination
+     * read from its layout (null for a document drawn without reading it: handouts, the cover).
+     */
+    public record Drawn(byte[] bytes, int pages, Pagination pagination) {
+        public Drawn(byte[] bytes, int pages) {
+            this(bytes, pages, null);
+        }
+    }
+
+    /** What is done to the drawn book before it is saved, knowing its pagination (page labels from its folios). */
+    @FunctionalInterface
+    public interface PaginatedFinishing {
+        void finish(PDDocument doc, Pagination pagination) throws IOException;
+    }
 
     /**
      * Draws and finishes the document as {@link #render(String, Path, Fonts, Finishing)} does, and counts its
@@ -86,10 +101,99 @@ public final class PdfEngine {
      * (finishing a saved PDF meant parsing and compressing it all over again: a quarter of the render time).
      */
     public byte[] render(String xhtml, Path baseDir, Fonts fonts, Finishing finishing) throws IOException {
-        requireLocaleThatKeepsRomanNumerals();
+        return run(xhtml, baseDir, fonts, null, null, (doc, p) -> finishing.finish(doc), false, true).bytes();
+    }
+
+    /**
+     * Lays out the print book, reads its {@link Pagination} from the layout ({@link LayoutReader}), and draws it:
+     * layout and drawing are two steps, so that the layout can be read between them and, once, laid out again.
+     *
+     * <p>{@code secondPass} gets the first layout's pagination and returns the XHTML to lay out instead, or null
+     * to draw the first layout as it is. It is called exactly once; its XHTML is laid out once more and drawn, with
+     * no further pass (a pass that changes the text may move page breaks again: what it fills in from the first
+     * layout's pagination, page numbers of cross-references or of the index, is what that layout said). The
+     * {@link Drawn#pagination()} returned, which the e-book's page list follows, is the drawn layout's.
+     *
+     * @param xhtml       the print book as one XHTML document
+     * @param baseDir     the book's folder: the only place files may be loaded from
+     * @param bodyStartId the print id of the element whose page is numbered 1 (the first part of the body), or
+     *                    null for a document numbered 1, 2, 3 from its first page
+     * @param secondPass  the XHTML of a second layout from the first layout's pagination, or null for none (may be
+     *                    null itself: no second pass)
+     * @param finishing   what is done to the drawn document before it is saved
+     */
+    public Drawn drawBook(String xhtml, Path baseDir, Fonts fonts, String bodyStartId,
+                          Function<Pagination, String> secondPass, PaginatedFinishing finishing) throws IOException {
+        return run(xhtml, baseDir, fonts, bodyStartId, secondPass, finishing, true, true);
+    }
+
+    /**
+     * The pagination of the print book as {@link #drawBook} would draw it (the same two passes), without drawing
+     * it: for an e-book built without its print book. Takes about as long as the layout, which is most of a print
+     * book's drawing time.
+     */
+    public Pagination layOut(String xhtml, Path baseDir, Fonts fonts, String bodyStartId,
+                             Function<Pagination, String> secondPass) throws IOException {
+        return run(xhtml, baseDir, fonts, bodyStartId, secondPass, (doc, p) -> {}, true, false).pagination();
+    }
+
+    /** One document laid out (twice, when {@code secondPass} asks), its pagination read if asked, drawn if asked. */
+    private Drawn run(String xhtml, Path baseDir, Fonts fonts, String bodyStartId, Function<Pagination, String> secondPass,
+                      PaginatedFinishing finishing, boolean paginate, boolean draw) throws IOException {
+        // Only drawing prints the numerals wrong; the pagination's folios are written by Pagination.roman.
+        if (draw) requireLocaleThatKeepsRomanNumerals();
         load();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-        try (PDDocument doc = new PDDocument()) {
+        Laid laid = layOut(xhtml, baseDir, fonts, bodyStartId, paginate);
+        try {
+            if (secondPass != null) {
+                String again = secondPass.apply(laid.pagination);
+                if (again != null) {
+                    laid.close();
+                    laid = layOut(again, baseDir, fonts, bodyStartId, true);
+                }
+            }
+            if (!draw) return new Drawn(new byte[0], laid.pagination.size(), laid.pagination);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+            laid.renderer.createPDFWithoutClosing();
+            laid.renderer.close();
+            laid.renderer = null;
+            // The layout (DOM, boxes, display lists) is garbage from here on: a 5,000-page book needs the heap
+            // for the save. Our fonts stay open: the renderer closes only the font files it opened itself.
+            finishing.finish(laid.doc, laid.pagination);
+            int pages = laid.doc.getNumberOfPages();
+            laid.doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
+            return new Drawn(out.toByteArray(), pages, laid.pagination);
+        } finally {
+            laid.close();
+        }
+    }
+
+    /** A laid-out document: its PDF (still empty), the renderer that holds its layout, and the pagination read. */
+    private static final class Laid implements java.io.Closeable {
+        final PDDocument doc;
+        PdfBoxRenderer renderer;
+        Pagination pagination;
+
+        Laid(PDDocument doc) {
+            this.doc = doc;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (renderer != null) renderer.close();
+                renderer = null;
+            } finally {
+                doc.close();
+            }
+        }
+    }
+
+    private Laid layOut(String xhtml, Path baseDir, Fonts fonts, String bodyStartId, boolean paginate) throws IOException {
+        Laid laid = new Laid(new PDDocument());
+        boolean ok = false;
+        try {
+            PDDocument doc = laid.doc;
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.usePDDocument(doc);
             b.useFastMode();
@@ -114,16 +218,15 @@ public final class PdfEngine {
             b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             b.useExternalResourceAccessControl((uri, type) -> allowed(uri, root), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
             b.withHtmlContent(PrintText.prepare(xhtml, coverage(fonts)::inBookFaces), rootUri.endsWith("/") ? rootUri : rootUri + "/");
-            try (PdfBoxRenderer renderer = b.buildPdfRenderer()) {
-                renderer.getSharedContext().setTextRenderer(new CachingTextRenderer());
-                renderer.createPDFWithoutClosing();
-            }
-            // The layout (DOM, boxes, display lists) is garbage from here on: a 5,000-page book needs the heap
-            // for the save. Our fonts stay open: the renderer closes only the font files it opened itself.
-            finishing.finish(doc);
-            doc.save(out, CompressParameters.DEFAULT_COMPRESSION);
+            laid.renderer = b.buildPdfRenderer();
+            laid.renderer.getSharedContext().setTextRenderer(new CachingTextRenderer());
+            laid.renderer.layout();
+            if (paginate) laid.pagination = LayoutReader.read(laid.renderer, bodyStartId);
+            ok = true;
+            return laid;
+        } finally {
+            if (!ok) laid.close();
         }
-        return out.toByteArray();
     }
 
     /**

@@ -91,7 +91,22 @@ public final class PdfFinisher {
 
     /** Finishes an open document with its own title (a handout) in place. */
     public static void finish(PDDocument doc, BookMeta meta, String title, Instant buildTime, int frontOutlineEntries) throws IOException {
-        int bodyStart = frontOutlineEntries <= 0 ? 0 : bodyStartPage(doc, frontOutlineEntries);
+        finishFrom(doc, meta, title, buildTime, frontOutlineEntries <= 0 ? 0 : bodyStartPage(doc, frontOutlineEntries));
+    }
+
+    /**
+     * Finishes the print book in place, its page labels those of its {@code pagination} (front matter i, ii, …
+     * up to {@link org.coursebook.render.Pagination#bodyStart()}, the body from 1), so that the labels, the
+     * running feet and the e-book's page list name every page alike.
+     */
+    public static void finish(PDDocument doc, BookMeta meta, Instant buildTime, org.coursebook.render.Pagination pagination) throws IOException {
+        if (pagination.size() != doc.getNumberOfPages()) {
+            throw new IllegalStateException("the layout has " + pagination.size() + " pages, the PDF " + doc.getNumberOfPages());
+        }
+        finishFrom(doc, meta, meta.title(), buildTime, pagination.bodyStart());
+    }
+
+    private static void finishFrom(PDDocument doc, BookMeta meta, String title, Instant buildTime, int bodyStart) throws IOException {
         List<String> labels = labels(doc.getNumberOfPages(), bodyStart);
         PDPageLabels pageLabels = new PDPageLabels(doc);
         if (bodyStart > 0) {
@@ -207,9 +222,7 @@ public final class PdfFinisher {
 
     /** The printed label of each page, as the page labels define them. */
     static List<String> labels(int pages, int bodyStart) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < pages; i++) out.add(i < bodyStart ? roman(i + 1) : Integer.toString(i - bodyStart + 1));
-        return out;
+        return org.coursebook.render.Pagination.folios(pages, bodyStart);
     }
 
     private static int bodyStartPage(PDDocument doc, int frontEntries) throws IOException {
@@ -309,10 +322,6 @@ public final class PdfFinisher {
     }
 
     static String roman(int n) {
-        String[] r = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
-        int[] v = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < v.length; i++) while (n >= v[i]) { sb.append(r[i]); n -= v[i]; }
-        return sb.toString();
+        return org.coursebook.render.Pagination.roman(n);
     }
 }

@@ -1,6 +1,8 @@
 package org.coursebook.render.pdf;
 
 import org.coursebook.model.Book;
+import org.coursebook.model.Chapter;
+import org.coursebook.render.Pagination;
 import org.coursebook.render.CodeWrap;
 import org.coursebook.render.RenderContext;
 import org.coursebook.render.Rendered;
@@ -58,17 +60,129 @@ public final class PdfRenderer implements Renderer {
         return draw(book, ctx).bytes();
     }
 
-    /** The print book, with its page count. */
-    public PdfEngine.Drawn draw(Book book, RenderContext ctx) throws IOException {
+    /** The book and build the last pagination was read for, and that pagination (see {@link #paginate}). */
+    private Book paginatedBook;
+    private RenderContext paginatedIn;
+    private Pagination pagination;
+
+    /**
+     * The print book, with its page count and its pagination; the pagination is kept for {@link #paginate} to give
+     * the e-book of the same build.
+     */
+    public synchronized PdfEngine.Drawn draw(Book book, RenderContext ctx) throws IOException {
+        Print print = print(book, ctx, ctx.diagnostics());
+        PdfEngine.Drawn drawn = engine.drawBook(print.xhtml(), book.sourceDir(), ctx.fonts(), print.bodyStartId(), print::secondPass,
+                (doc, p) -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), p));
+        remember(book, ctx, drawn.pagination());
+        return drawn;
+    }
+
+    /**
+     * The print book's pagination, for the e-book (its page-break markers and page list): the one this renderer read
+     * when it drew {@code book} in the same build ({@code ctx}), or null when it did not draw it (a build of the
+     * e-book alone). Laying the print book out only for the e-book would cost what drawing it does, most of it: on
+     * the 148-page real book it made an e-book-only build two to three times slower, and a warm rebuild in watch
+     * mode four times (1.2 s to 5.4 s), so such a build says it has none ({@code EpubRenderer.NO_PRINT_PAGES}); {@link #layOut} lays it out
+     * when wanted.
+     *
+     * @param book the book as the pipeline hands it to every renderer (not yet fitted to the print page)
+     */
+    public synchronized Pagination paginate(Book book, RenderContext ctx) {
+        return book == paginatedBook && ctx == paginatedIn ? pagination : null;
+    }
+
+    /**
+     * The print book's pagination as {@link #draw} would draw it (the same layout passes), laid out without drawing
+     * anything; reports nothing (the warnings about wide tables belong to a build of the print book).
+     */
+    public Pagination layOut(Book book, RenderContext ctx) throws IOException {
+        Print print = print(book, ctx, new org.coursebook.diag.Diagnostics());
+        return engine.layOut(print.xhtml(), book.sourceDir(), ctx.fonts(), print.bodyStartId(), print::secondPass);
+    }
+
+    private void remember(Book book, RenderContext ctx, Pagination p) {
+        paginatedBook = book;
+        paginatedIn = ctx;
+        pagination = p;
+    }
+
+    /**
+     * The print book's XHTML and what its layout passes need: the id of its first page numbered 1, and its
+     * cross-references to numbered tables and figures (see {@link PageReferences}).
+     */
+    private record Print(String xhtml, String bodyStartId, PageReferences refs) {
+        /** The second layout: the XHTML without "on page N" where a reference and its target share a page; null if none do. */
+        String secondPass(Pagination first) {
+            return refs.withoutSamePage(xhtml, first);
+        }
+    }
+
+    private Print print(Book book, RenderContext ctx, org.coursebook.diag.Diagnostics diag) throws IOException {
         PageGeometry page = PageGeometry.of(book.meta().pageSize());
+        Book fitted = TableFit.apply(book, page, diag);
         Map<String, Object> model = new HashMap<>();
-        model.put("book", TableFit.apply(book, page, ctx.diagnostics()));
+        model.put("book", fitted);
         model.put("meta", book.meta());
         model.put("css", page.css() + ctx.styles().printCss("base.css") + ctx.styles().printCss("print.css"));
-        model.put("w", org.coursebook.render.XhtmlWriter.print(ctx.templates(), codeColumns(page), PrintImages.sources(book)));
+        model.put("w", org.coursebook.render.XhtmlWriter.print(ctx.templates(), codeColumns(page), PrintImages.sources(book))
+                .withBlockHook(PdfRenderer::keyed));
         String xhtml = ctx.templates().render("print-book.ftl", model);
-        int frontPages = 1 + book.frontMatter().size(); // outline entries before chapter 1: Contents and the front matter
-        return engine.draw(xhtml, book.sourceDir(), ctx.fonts(),
-                doc -> PdfFinisher.finish(doc, book.meta(), ctx.buildTime(), frontPages));
+        PageReferences refs = PageReferences.of(fitted);
+        xhtml = refs.mark(xhtml);
+        Chapter first = !book.chapters().isEmpty() ? book.chapters().get(0)
+                : !book.backMatter().isEmpty() ? book.backMatter().get(0) : null;
+        return new Print(xhtml, first == null ? null : first.slug(), refs);
+    }
+
+    /**
+     * A top-level block of the print book with its key ({@code data-b="<part>:<index>"}) in the start tag of each of
+     * its outermost elements (a table is its box and its source line), for {@link LayoutReader} to know it; text
+     * outside any element (a template's) stays unkeyed.
+     */
+    static String keyed(Chapter ch, int index, String xhtml) {
+        String attr = " " + LayoutReader.BLOCK_KEY + "=\"" + org.coursebook.render.XhtmlWriter.esc(ch.slug(), true) + ":" + index + "\"";
+        StringBuilder sb = new StringBuilder(xhtml.length() + 2 * attr.length());
+        int depth = 0, copied = 0;
+        for (int i = xhtml.indexOf('<'); i >= 0 && i + 1 < xhtml.length(); i = xhtml.indexOf('<', i + 1)) {
+            for (String[] skip : new String[][] {{"<!--", "-->"}, {"<?", "?>"}, {"<![CDATA[", "]]>"}}) {
+                if (xhtml.startsWith(skip[0], i)) {
+                    int e = xhtml.indexOf(skip[1], i);
+                    i = e < 0 ? xhtml.length() : e;
+                }
+            }
+            if (i >= xhtml.length() - 1) break;
+            char next = xhtml.charAt(i + 1);
+            if (next == '/') {
+                depth--;
+                continue;
+            }
+            if (!Character.isLetter(next)) continue;
+            int end = tagEnd(xhtml, i);
+            if (depth == 0) {
+                int name = i + 1;
+                while (name < end && !Character.isWhitespace(xhtml.charAt(name)) && xhtml.charAt(name) != '/') name++;
+                sb.append(xhtml, copied, name).append(attr);
+                copied = name;
+            }
+            if (xhtml.charAt(end - 1) != '/') depth++;
+            i = end;
+        }
+        return sb.append(xhtml, copied, xhtml.length()).toString();
+    }
+
+    /** The offset of the {@code >} that ends the tag at {@code start} (quoted attribute values skipped). */
+    private static int tagEnd(String s, int start) {
+        char quote = 0;
+        for (int i = start + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i;
+            }
+        }
+        return s.length() - 1;
     }
 }
