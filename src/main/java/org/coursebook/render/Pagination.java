@@ -25,15 +25,33 @@ import java.util.Optional;
  * @param ids       the 0-based page of each element id of the print document: the page of the element's first
  *                  line of text or image (its box may begin at the foot of the page before), or of its box's top
  *                  when it has neither
+ * @param extents   the {@link Extent} of each id {@link #wantsExtent} accepts
  */
-public record Pagination(List<Page> pages, int bodyStart, Map<String, Integer> ids) {
+public record Pagination(List<Page> pages, int bodyStart, Map<String, Integer> ids, Map<String, Extent> extents) {
     public Pagination {
         pages = List.copyOf(pages);
         ids = Collections.unmodifiableMap(new HashMap<>(ids));
+        extents = extents == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(extents));
         if (bodyStart < 0 || bodyStart > Math.max(0, pages.size() - 1)) throw new IllegalArgumentException("body start " + bodyStart + " outside the pages");
         for (int i = 0; i < pages.size(); i++) {
             if (pages.get(i).index() != i) throw new IllegalArgumentException("page " + i + " has index " + pages.get(i).index());
         }
+    }
+
+    /** A pagination without extents. */
+    public Pagination(List<Page> pages, int bodyStart, Map<String, Integer> ids) {
+        this(pages, bodyStart, ids, Map.of());
+    }
+
+    /**
+     * Where the box of an element is on its page, for the print index's columns (only ids that ask for it, see
+     * {@link #EXTENT_IDS}): its 0-based page, and its top (from the page's top) and height, in the layout's units.
+     */
+    public record Extent(int page, double top, double height) {}
+
+    /** The ids whose {@link Extent} the layout records: the print index's letters and main entries ({@code --ixg-}, {@code --ixe-}). */
+    public static boolean wantsExtent(String id) {
+        return id.contains("--ixe-") || id.contains("--ixg-");
     }
 
     /**

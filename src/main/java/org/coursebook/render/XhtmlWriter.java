@@ -72,15 +72,18 @@ public final class XhtmlWriter {
     private final Options options;
     private final Templates templates;
     private final BlockHook blockHook;
+    /** The print book's folio of each id of its document (from its first layout), or null: see {@link #withFolios}. */
+    private final java.util.function.Function<String, String> folios;
 
     public XhtmlWriter(Options options, Templates templates) {
-        this(options, templates, null);
+        this(options, templates, null, null);
     }
 
-    private XhtmlWriter(Options options, Templates templates, BlockHook blockHook) {
+    private XhtmlWriter(Options options, Templates templates, BlockHook blockHook, java.util.function.Function<String, String> folios) {
         this.options = options;
         this.templates = templates;
         this.blockHook = blockHook;
+        this.folios = folios;
     }
 
     /**
@@ -101,7 +104,17 @@ public final class XhtmlWriter {
 
     /** This writer with {@code hook} applied to every top-level block {@link #blocks} writes (null: none). */
     public XhtmlWriter withBlockHook(BlockHook hook) {
-        return new XhtmlWriter(options, templates, hook);
+        return new XhtmlWriter(options, templates, hook, folios);
+    }
+
+    /**
+     * This writer with the print book's folios ({@code folioOf}: the folio of an id of the print document, null when
+     * not known), as a second layout has them from the first: the index's locators are written as those page
+     * numbers, each page once, ranges joined and shortened ({@link org.coursebook.render.pdf.PrintIndex#range}),
+     * instead of being left to the stylesheet's {@code target-counter}.
+     */
+    public XhtmlWriter withFolios(java.util.function.Function<String, String> folioOf) {
+        return new XhtmlWriter(options, templates, blockHook, folioOf);
     }
 
     /** The EPUB's writer. {@code templates} may be null (no per-node templates). */
@@ -585,6 +598,7 @@ public final class XhtmlWriter {
      * handout), the labels as text. A definition's locator is bold.
      */
     private void indexLocators(Inline.IndexLocators l, Out out) {
+        if (options.links() == Links.ONE_DOCUMENT && folios != null && printedLocators(l, out)) return;
         String previous = null;
         List<Inline.IndexLocators.Locator> locs = new java.util.ArrayList<>();
         for (Inline.IndexLocators.Locator loc : l.locators()) {
@@ -610,6 +624,42 @@ public final class XhtmlWriter {
             if (loc.definition()) out.sb.append("</strong>");
             if (!last) out.sb.append(options.links() == Links.ONE_DOCUMENT ? " " : ", ");
         }
+    }
+
+    /**
+     * The locators as page numbers from the first layout: each page once (a page a range covers is not repeated),
+     * each number a link to the first place on its page; false (nothing written) when a folio is not known.
+     */
+    private boolean printedLocators(Inline.IndexLocators l, Out out) {
+        record Item(String from, String to, Target.Ref link, boolean definition) {}
+        List<Item> items = new java.util.ArrayList<>();
+        for (Inline.IndexLocators.Locator loc : l.locators()) {
+            String from = folios.apply(printId(loc.start(), out));
+            String to = loc.end() == null ? from : folios.apply(printId(loc.end(), out));
+            if (from == null || to == null) return false;
+            Item last = items.isEmpty() ? null : items.get(items.size() - 1);
+            if (last != null && last.definition() == loc.definition() && (last.to().equals(from) || last.from().equals(from))) {
+                if (!to.equals(last.to()) && !to.equals(from)) items.set(items.size() - 1, new Item(last.from(), to, last.link(), last.definition()));
+                continue;
+            }
+            items.add(new Item(from, to, loc.start(), loc.definition()));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            if (i > 0) out.sb.append(", ");
+            if (it.definition()) out.sb.append("<strong>");
+            String text = org.coursebook.render.pdf.PrintIndex.range(it.from(), it.to());
+            out.sb.append("<a class=\"index-folio\" href=\"").append(esc(href(it.link().chapter().value(), it.link().anchor(), out.ch), true))
+                    .append("\" title=\"Page ").append(esc(text, true)).append("\">").append(esc(text, false)).append("</a>");
+            if (it.definition()) out.sb.append("</strong>");
+        }
+        return true;
+    }
+
+    /** The print document's id of a place ({@code part--anchor}), as {@link #href} links to it without its '#'. */
+    private String printId(Target.Ref r, Out out) {
+        String h = href(r.chapter().value(), r.anchor(), out.ch);
+        return h.startsWith("#") ? h.substring(1) : h;
     }
 
     private void locatorLink(Target.Ref target, String label, String cls, Out out) {

@@ -107,9 +107,15 @@ final class LayoutReader {
         LayoutReader reader = new LayoutReader(pages);
         reader.visit(renderer.getRootBox());
         Map<String, Integer> ids = new HashMap<>();
+        Map<String, Pagination.Extent> extents = new HashMap<>();
         for (Map.Entry<String, Box> e : renderer.getSharedContext().getIdMap().entrySet()) {
             int y = contentTop(e.getValue());
-            ids.put(e.getKey(), reader.pageAt(y == Integer.MIN_VALUE ? e.getValue().getAbsY() : y));
+            int page = reader.pageAt(y == Integer.MIN_VALUE ? e.getValue().getAbsY() : y);
+            ids.put(e.getKey(), page);
+            if (Pagination.wantsExtent(e.getKey())) {
+                Box b = e.getValue();
+                extents.put(e.getKey(), new Pagination.Extent(page, b.getAbsY() - reader.tops[page], b.getHeight()));
+            }
         }
         int bodyStart = 0;
         if (bodyStartId != null && ids.containsKey(bodyStartId)) bodyStart = ids.get(bodyStartId);
@@ -119,7 +125,7 @@ final class LayoutReader {
             Candidate c = reader.first[i];
             out.add(new Pagination.Page(i, folios.get(i), c == null ? null : c.place()));
         }
-        return new Pagination(out, bodyStart, ids);
+        return new Pagination(out, bodyStart, ids, extents);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.coursebook.render.Written;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -110,28 +111,60 @@ public final class PdfRenderer implements Renderer {
      * The print book's XHTML and what its layout passes need: the id of its first page numbered 1, and its
      * cross-references to numbered tables and figures (see {@link PageReferences}).
      */
-    private record Print(String xhtml, String bodyStartId, PageReferences refs) {
-        /** The second layout: the XHTML without "on page N" where a reference and its target share a page; null if none do. */
+    private record Print(String xhtml, String bodyStartId, PageReferences refs, IndexPass index) {
+        /**
+         * The second layout: for a book with an index, the book again with its index in two columns and its page
+         * numbers written (see {@link PrintIndex}); and without "on page N" where a reference and its target share a
+         * page. Null when neither is needed.
+         */
         String secondPass(Pagination first) {
-            return refs.withoutSamePage(xhtml, first);
+            String x = xhtml;
+            if (index != null) {
+                try {
+                    x = index.xhtml(first);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            String without = refs.withoutSamePage(x, first);
+            return without != null ? without : index != null ? x : null;
         }
+    }
+
+    /** The print book's XHTML for the second layout, from the first layout's pagination. */
+    @FunctionalInterface
+    private interface IndexPass {
+        String xhtml(Pagination first) throws IOException;
     }
 
     private Print print(Book book, RenderContext ctx, org.coursebook.diag.Diagnostics diag) throws IOException {
         PageGeometry page = PageGeometry.of(book.meta().pageSize());
         Book fitted = TableFit.apply(book, page, diag);
-        Map<String, Object> model = new HashMap<>();
-        model.put("book", fitted);
-        model.put("meta", book.meta());
-        model.put("css", page.css() + ctx.styles().printCss("base.css") + ctx.styles().printCss("print.css"));
-        model.put("w", org.coursebook.render.XhtmlWriter.print(ctx.templates(), codeColumns(page), PrintImages.sources(book))
-                .withBlockHook(PdfRenderer::keyed));
-        String xhtml = ctx.templates().render("print-book.ftl", model);
+        Chapter index = fitted.allParts().stream().filter(c -> c.generated().equals("index")).findFirst().orElse(null);
         PageReferences refs = PageReferences.of(fitted);
-        xhtml = refs.mark(xhtml);
+        String xhtml = refs.mark(xhtml(fitted, ctx, page, index == null ? "" : PrintIndex.NARROW_CSS, null));
+        IndexPass pass = index == null ? null : first -> {
+            Chapter paged = PrintIndex.inColumns(index, first.extents(), id -> index.slug() + "--" + id);
+            List<Chapter> back = fitted.backMatter().stream().map(c -> c == index ? paged : c).toList();
+            Book again = fitted.withParts(fitted.frontMatter(), fitted.chapters(), back);
+            return refs.mark(xhtml(again, ctx, page, "", id -> first.folioOf(id).orElse(null)));
+        };
         Chapter first = !book.chapters().isEmpty() ? book.chapters().get(0)
                 : !book.backMatter().isEmpty() ? book.backMatter().get(0) : null;
-        return new Print(xhtml, first == null ? null : first.slug(), refs);
+        return new Print(xhtml, first == null ? null : first.slug(), refs, pass);
+    }
+
+    /** The print book's XHTML from its template; {@code extraCss} after the stylesheets; {@code folios} for the index, or null. */
+    private String xhtml(Book fitted, RenderContext ctx, PageGeometry page, String extraCss,
+                         java.util.function.Function<String, String> folios) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("book", fitted);
+        model.put("meta", fitted.meta());
+        model.put("css", page.css() + ctx.styles().printCss("base.css") + ctx.styles().printCss("print.css") + extraCss);
+        org.coursebook.render.XhtmlWriter w = org.coursebook.render.XhtmlWriter.print(ctx.templates(), codeColumns(page),
+                PrintImages.sources(fitted)).withBlockHook(PdfRenderer::keyed);
+        model.put("w", folios == null ? w : w.withFolios(folios));
+        return ctx.templates().render("print-book.ftl", model);
     }
 
     /**

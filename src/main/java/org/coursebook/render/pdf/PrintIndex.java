@@ -5,6 +5,7 @@ import org.coursebook.model.Block;
 import org.coursebook.model.Chapter;
 import org.coursebook.model.Element;
 import org.coursebook.model.Node;
+import org.coursebook.render.Pagination.Extent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +24,6 @@ public final class PrintIndex {
     public static final String NARROW_CSS = ".index-groups { width: 48.5%; } .index-entries > li, .index-letter { page-break-inside: avoid; }\n";
 
     private PrintIndex() {}
-
-    /**
-     * Where an element of the first layout is: its 0-based page, and its top and height in that layout's units,
-     * the top measured from the page's top.
-     */
-    public record Extent(int page, double top, double height) {}
 
     /** A unit that goes into a column whole: a letter's heading or a main entry (with its sub-entries). */
     private record Unit(Element node, Element group, boolean heading, Extent extent) {}
