@@ -50,11 +50,6 @@ final class PageReferences {
         return new PageReferences(ids);
     }
 
-    /** How many cross-references to numbered tables and figures {@link #mark} found. */
-    int count() {
-        return links.size();
-    }
-
     /**
      * The print document with every cross-reference ({@code a.xref}) to a numbered table or figure marked: class
      * {@value #CLASS} and, if it has none, an id. Call once, on the document as the print writer wrote it.
@@ -76,13 +71,6 @@ final class PageReferences {
             if (here >= 0 && here == there) same.add(i);
         }
         return same.isEmpty() ? null : rewrite(xhtml, same);
-    }
-
-    /** The number of marked links whose target is on their own page in {@code p} (0 after a second pass that worked). */
-    int samePage(Pagination p) {
-        int n = 0;
-        for (String[] l : links) if (p.pageOf(l[0]) >= 0 && p.pageOf(l[0]) == p.pageOf(l[1])) n++;
-        return n;
     }
 
     /** Marks the links (when {@code unmark} is null), or takes the mark off the links with those indexes. */
