@@ -110,7 +110,7 @@ public final class PdfRenderer implements Renderer {
     /**
      * The print book's XHTML and what its layout passes need: the id of its first page numbered 1, and its
      * cross-references to numbered tables and figures (see {@link PageReferences}). Whatever else needs the first
-     * layout's pagination (the print index's page numbers, say) belongs in {@link #secondPass} too: the engine lays
+     * layout's pagination belongs in {@link #secondPass} too, as the print index's columns and page numbers do: the engine lays
      * the book out at most twice.
      */
     private record Print(String xhtml, String bodyStartId, PageReferences refs, IndexPass index) {
