@@ -236,6 +236,49 @@ class IndexTest {
         }
     }
 
+    /**
+     * The real book's print index: every entry's heading is in the PDF's text (nothing cut off by a full column),
+     * and its pages but the last hold text in both columns.
+     */
+    @Test
+    void theRealPrintIndexLosesNoEntryAndFillsTwoColumns() throws Exception {
+        Chapter index = Builds.realBook().book().backMatter().stream().filter(c -> c.generated().equals("index")).findFirst().orElseThrow();
+        List<String> headings = new ArrayList<>();
+        for (org.coursebook.model.Element li : Tree.collect(index.blocks(), org.coursebook.model.Element.class)) {
+            if (li.tag().equals("li") && !li.content().isEmpty()) headings.add(Tree.plainText(List.of(li.content().get(0))));
+        }
+        assertTrue(headings.size() > 300, headings.size() + " entries");
+        try (PdfInspect p = new PdfInspect(Builds.realOut().resolve("soviet-russia.pdf"))) {
+            int first = -1;
+            for (int i = 0; i < p.pages() && first < 0; i++) if (p.text(i).contains("Numbers refer to pages")) first = i;
+            assertTrue(first > 0, "the index's first page");
+            StringBuilder all = new StringBuilder();
+            for (int i = first; i < p.pages(); i++) {
+                all.append(p.text(i));
+                if (i == p.pages() - 1) continue;
+                float half = p.doc.getPage(i).getMediaBox().getWidth() / 2;
+                float[] right = {0};
+                var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+                    @Override
+                    protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                        for (var t : positions) if (t.getXDirAdj() > half + 10) right[0]++;
+                    }
+                };
+                stripper.setStartPage(i + 1);
+                stripper.setEndPage(i + 1);
+                stripper.getText(p.doc);
+                assertTrue(right[0] > 200, "page " + (i + 1) + " has a right-hand column: " + right[0] + " characters");
+            }
+            String text = flat(all.toString());
+            for (String h : headings) assertTrue(text.contains(flat(h)), "the print index has '" + h + "'");
+        }
+    }
+
+    /** Text without spaces, line-end hyphens or soft hyphens, for finding a heading the columns broke over lines. */
+    private static String flat(String s) {
+        return s.replaceAll("[\\s\u00ad\u2010-]+", "");
+    }
+
     @Test
     void theTreeMarksAreTypedAndBracketedSpansWork() throws Exception {
         TestBook b = book();

@@ -92,6 +92,7 @@ public final class PrintIndex {
             }
             columns.add(col);
         }
+        balanceLast(columns, units);
         List<Node> pages = new ArrayList<>();
         for (int c = 0; c < columns.size(); c += 2) {
             List<Node> cols = new ArrayList<>();
@@ -103,6 +104,27 @@ public final class PrintIndex {
         List<Block> blocks = new ArrayList<>(head);
         blocks.add(new Element("div", Attrs.of("class", "index-groups index-paged"), pages, index.pos()));
         return index.withBlocks(blocks);
+    }
+
+    /**
+     * The last page's entries in two columns of about equal height, when they stand in one (a page begins at an
+     * even column): its first column keeps its first half, a letter's heading not ending it.
+     */
+    private static void balanceLast(List<List<Unit>> columns, List<Unit> units) {
+        if (columns.size() % 2 == 0) return;
+        List<Unit> last = columns.get(columns.size() - 1);
+        if (last.size() < 2) return;
+        double total = 0;
+        double[] h = new double[last.size()];
+        int start = units.indexOf(last.get(0));
+        for (int k = 0; k < last.size(); k++) total += h[k] = height(units, start + k);
+        double sum = 0;
+        int cut = 0;
+        while (cut < last.size() - 1 && sum + h[cut] <= total / 2 + 0.5 * h[cut]) sum += h[cut++];
+        while (cut > 1 && last.get(cut - 1).heading()) cut--;
+        if (cut == 0 || cut >= last.size()) return;
+        columns.set(columns.size() - 1, new ArrayList<>(last.subList(0, cut)));
+        columns.add(new ArrayList<>(last.subList(cut, last.size())));
     }
 
     /** The top of the highest unit on a page after the index's first (the content area's top). */
