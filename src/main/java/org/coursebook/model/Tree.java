@@ -67,6 +67,22 @@ public final class Tree {
         }
     }
 
+    /**
+     * The ids the nodes give a link to land on: every heading's, and the {@code id} attribute of every paragraph,
+     * list, table, figure, image, link and element of author HTML, in no order.
+     */
+    public static java.util.Set<String> ids(List<? extends Node> nodes) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        forEach(nodes, n -> {
+            Attrs a = n instanceof Element e ? e.attrs() : n instanceof Block.Para p ? p.attrs() : n instanceof Block.Table t ? t.attrs()
+                    : n instanceof Block.ListBlock l ? l.attrs() : n instanceof Block.Figure f ? f.attrs()
+                    : n instanceof Inline.Image i ? i.attrs() : n instanceof Inline.Link l ? l.attrs() : null;
+            if (n instanceof Block.Heading h) ids.add(h.id());
+            else if (a != null && a.has("id")) ids.add(a.id());
+        });
+        return ids;
+    }
+
     /** Every node of type {@code type}, in document order. */
     public static <T> List<T> collect(List<? extends Node> nodes, Class<T> type) {
         List<T> out = new ArrayList<>();

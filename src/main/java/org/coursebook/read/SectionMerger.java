@@ -4,7 +4,6 @@ import org.coursebook.diag.Diagnostics;
 import org.coursebook.model.Asset;
 import org.coursebook.model.Block;
 import org.coursebook.model.Chapter;
-import org.coursebook.model.Element;
 import org.coursebook.model.Footnote;
 import org.coursebook.model.Inline;
 import org.coursebook.model.LecturePoint;
@@ -167,17 +166,7 @@ final class SectionMerger {
 
     /** The ids a part's text gives: its headings', its elements', its notes'. */
     static Set<String> idsOf(Chapter c) {
-        Set<String> ids = new HashSet<>();
-        Tree.forEach(c.blocks(), n -> {
-            if (n instanceof Block.Heading h) ids.add(h.id());
-            else if (n instanceof Element e && e.attrs().has("id")) ids.add(e.attrs().id());
-            else if (n instanceof Block.Para p && p.attrs().has("id")) ids.add(p.attrs().id());
-            else if (n instanceof Block.Table t && t.attrs().has("id")) ids.add(t.attrs().id());
-            else if (n instanceof Block.ListBlock l && l.attrs().has("id")) ids.add(l.attrs().id());
-            else if (n instanceof Block.Figure f && f.attrs().has("id")) ids.add(f.attrs().id());
-            else if (n instanceof Inline.Image i && i.attrs().has("id")) ids.add(i.attrs().id());
-            else if (n instanceof Inline.Link l && l.attrs().has("id")) ids.add(l.attrs().id());
-        });
+        Set<String> ids = Tree.ids(c.blocks());
         if (!c.titleId().isEmpty()) ids.add(c.titleId());
         return ids;
     }

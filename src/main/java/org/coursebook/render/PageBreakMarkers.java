@@ -269,8 +269,11 @@ public final class PageBreakMarkers implements XhtmlWriter.BlockHook {
         return out.toString();
     }
 
-    /** The offset of the {@code >} that ends the tag starting at {@code start} (quoted attribute values skipped). */
-    static int tagEnd(String s, int start) {
+    /**
+     * The offset of the {@code >} that ends the tag starting at {@code start} (quoted attribute values skipped), in
+     * XHTML this build wrote; the last offset when there is none.
+     */
+    public static int tagEnd(String s, int start) {
         char quote = 0;
         for (int i = start + 1; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -6,7 +6,6 @@ import org.coursebook.model.Block;
 import org.coursebook.model.Book;
 import org.coursebook.model.Chapter;
 import org.coursebook.model.Footnote;
-import org.coursebook.model.Element;
 import org.coursebook.model.Inline;
 import org.coursebook.model.Node;
 import org.coursebook.model.Target;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,19 +54,10 @@ final class ResolveCrossReferences implements Transform {
         return book.withParts(front, body, back);
     }
 
+    /** The ids a link may name in a part: its slug, its text's ({@link Tree#ids}), its notes', its title's. */
     static Set<String> idsOf(Chapter c) {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = Tree.ids(c.blocks());
         ids.add(c.slug());
-        Tree.forEach(c.blocks(), n -> {
-            if (n instanceof Block.Heading h) ids.add(h.id());
-            else if (n instanceof Element e && e.attrs().has("id")) ids.add(e.attrs().id());
-            else if (n instanceof Block.Para p && p.attrs().has("id")) ids.add(p.attrs().id());
-            else if (n instanceof Block.Table t && t.attrs().has("id")) ids.add(t.attrs().id());
-            else if (n instanceof Block.ListBlock l && l.attrs().has("id")) ids.add(l.attrs().id());
-            else if (n instanceof Block.Figure f && f.attrs().has("id")) ids.add(f.attrs().id());
-            else if (n instanceof Inline.Image i && i.attrs().has("id")) ids.add(i.attrs().id());
-            else if (n instanceof Inline.Link l && l.attrs().has("id")) ids.add(l.attrs().id());
-        });
         for (Footnote f : c.footnotes()) ids.add(f.id());
         if (!c.titleId().isEmpty()) ids.add(c.titleId());
         return ids;

@@ -192,7 +192,7 @@ public final class PdfRenderer implements Renderer {
                 continue;
             }
             if (!Character.isLetter(next)) continue;
-            int end = tagEnd(xhtml, i);
+            int end = org.coursebook.render.PageBreakMarkers.tagEnd(xhtml, i);
             if (depth == 0) {
                 int name = i + 1;
                 while (name < end && !Character.isWhitespace(xhtml.charAt(name)) && xhtml.charAt(name) != '/') name++;
@@ -203,21 +203,5 @@ public final class PdfRenderer implements Renderer {
             i = end;
         }
         return sb.append(xhtml, copied, xhtml.length()).toString();
-    }
-
-    /** The offset of the {@code >} that ends the tag at {@code start} (quoted attribute values skipped). */
-    private static int tagEnd(String s, int start) {
-        char quote = 0;
-        for (int i = start + 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i;
-            }
-        }
-        return s.length() - 1;
     }
 }
