@@ -529,9 +529,11 @@ final class BuildIndex implements Transform {
         if (groups.isEmpty()) {
             blocks.add(new Block.Para(List.of(new Inline.Text("The book has no index entries yet.")), Attrs.NONE, pos));
         } else {
+            // the sentence on bold only when some entry has a definition (a book without a glossary has none)
+            boolean definitions = entries.all.values().stream().anyMatch(e -> e.locators.stream().anyMatch(l -> l.locator().definition()));
             blocks.add(new Block.Para(List.of(new Inline.Text("Numbers refer to pages in the print edition, and to the "
-                    + "numbered sections of the chapters (6.2: chapter 6, section 2) in the e-book and on the web. Bold marks a "
-                    + "term's definition in the glossary.")),
+                    + "numbered sections of the chapters (6.2: chapter 6, section 2) in the e-book and on the web."
+                    + (definitions ? " Bold marks a term's definition in the glossary." : ""))),
                     Attrs.of("class", "index-headnote", "epub:type", "index-headnotes"), pos));
             blocks.add(new Element("div", Attrs.of("class", "index-groups"), groups, pos));
         }

@@ -308,6 +308,20 @@ class IndexTest {
     }
 
     @Test
+    void theHeadnoteSpeaksOfBoldDefinitionsOnlyWhenThereAreAny() throws Exception {
+        TestBook b = TestBook.create(tmp.resolve("plain"));
+        b.file("book.yaml", TestBook.MANIFEST + "back-matter:\n  - generate: index\n");
+        b.file("index.yaml", "text: [text]\n");
+        var r = Builds.build(b.manifest(), tmp.resolve("plain-out"), Set.of());
+        noErrors(r.diagnostics());
+        Chapter index = r.book().backMatter().get(0);
+        String text = Tree.plainText(index.blocks());
+        assertTrue(text.contains("Numbers refer to pages") && !text.contains("Bold"), text);
+        String withGlossary = Tree.plainText(Builds.build(book().manifest(), tmp.resolve("g-out"), Set.of()).book().backMatter().get(1).blocks());
+        assertTrue(withGlossary.contains("Bold marks a term's definition in the glossary."), withGlossary);
+    }
+
+    @Test
     void lettersAndSortKeys() {
         assertEquals("E", BuildIndex.letter("Élysée"));
         assertEquals("Е", BuildIndex.letter("ёлка"));
